@@ -1,0 +1,115 @@
+package org.tctracker.commitment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.jspecify.annotations.Nullable;
+
+/** One week's progress on a commitment, written by its owner or a collaborator. */
+@Entity
+@Table(name = "check_in")
+public class CheckIn {
+
+    public static final int MAX_NOTE_LENGTH = 5_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "commitment_id")
+    private Commitment commitment;
+
+    @Column(name = "iso_week")
+    private String isoWeek;
+
+    private LocalDate checkedOn;
+
+    private String author;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private String note;
+
+    private @Nullable Integer percentDone;
+
+    @Version
+    private long version;
+
+    @CreationTimestamp
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected CheckIn() {}
+
+    CheckIn(
+            Commitment commitment,
+            LocalDate checkedOn,
+            String author,
+            Status status,
+            String note,
+            @Nullable Integer percentDone) {
+        this.commitment = commitment;
+        this.isoWeek = IsoWeek.of(checkedOn).toString();
+        this.checkedOn = checkedOn;
+        this.author = author;
+        this.status = status;
+        this.note = note;
+        this.percentDone = percentDone;
+        this.createdAt = Instant.now();
+        this.updatedAt = this.createdAt;
+    }
+
+    CheckIn amend(LocalDate day, String author, Status status, String note, @Nullable Integer percentDone) {
+        this.checkedOn = day;
+        this.author = author;
+        this.status = status;
+        this.note = note;
+        this.percentDone = percentDone;
+        return this;
+    }
+
+    public @Nullable Long getId() {
+        return id;
+    }
+
+    public IsoWeek getWeek() {
+        return IsoWeek.parse(isoWeek);
+    }
+
+    public LocalDate getCheckedOn() {
+        return checkedOn;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public @Nullable Integer getPercentDone() {
+        return percentDone;
+    }
+}

@@ -1,0 +1,192 @@
+package org.tctracker.commitment;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.jspecify.annotations.Nullable;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.people.Person;
+
+/** Something a committee member promised to do in a cycle. */
+@Entity
+@Table(name = "commitment")
+public class Commitment {
+
+    public static final int MAX_TITLE_LENGTH = 120;
+    public static final int MAX_SUMMARY_LENGTH = 10_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cycle_id")
+    private Cycle cycle;
+
+    private int position;
+
+    private String title;
+
+    private String summary;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private Person owner;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "commitment_collaborator",
+            joinColumns = @JoinColumn(name = "commitment_id"),
+            inverseJoinColumns = @JoinColumn(name = "person_id"))
+    private Set<Person> collaborators = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private @Nullable LocalDate targetDate;
+
+    @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<SpecLink> links = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    @CreationTimestamp
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected Commitment() {}
+
+    public Commitment(Cycle cycle, int position, String title, String summary, Person owner) {
+        if (position < 1) {
+            throw new IllegalArgumentException("Positions start at 1");
+        }
+        this.cycle = cycle;
+        this.position = position;
+        this.title = title;
+        this.summary = summary;
+        this.owner = owner;
+        this.status = Status.NOT_STARTED;
+        this.createdAt = Instant.now();
+        this.updatedAt = this.createdAt;
+    }
+
+    public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
+        SpecLink link = new SpecLink(this, title, url, kind, state);
+        links.add(link);
+        return link;
+    }
+
+    public void addCollaborator(Person person) {
+        collaborators.add(person);
+    }
+
+    /**
+     * Records this week's progress. The commitment takes the status of its latest check-in, and a
+     * second check-in in the same ISO week amends that week's rather than adding another.
+     */
+    public CheckIn checkIn(
+            List<CheckIn> existing,
+            LocalDate day,
+            String author,
+            Status statusAfter,
+            String note,
+            @Nullable Integer percentDone) {
+        IsoWeek week = IsoWeek.of(day);
+        CheckIn checkIn = existing.stream()
+                .filter(c -> c.getWeek().equals(week))
+                .findFirst()
+                .map(c -> c.amend(day, author, statusAfter, note, percentDone))
+                .orElseGet(() -> new CheckIn(this, day, author, statusAfter, note, percentDone));
+        boolean latest = existing.stream()
+                .map(CheckIn::getCheckedOn)
+                .max(Comparator.naturalOrder())
+                .map(last -> !day.isBefore(last))
+                .orElse(true);
+        if (latest) {
+            this.status = statusAfter;
+        }
+        return checkIn;
+    }
+
+    public Long getId() {
+        if (id == null) {
+            throw new IllegalStateException("Commitment " + title + " has not been saved yet");
+        }
+        return id;
+    }
+
+    public Cycle getCycle() {
+        return cycle;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Person getOwner() {
+        return owner;
+    }
+
+    /** Collaborators in name order. */
+    public List<Person> getCollaborators() {
+        return collaborators.stream()
+                .sorted(Comparator.comparing(Person::getDisplayName))
+                .toList();
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Commitment withStatus(Status status) {
+        this.status = status;
+        return this;
+    }
+
+    public @Nullable LocalDate getTargetDate() {
+        return targetDate;
+    }
+
+    public Commitment withTargetDate(@Nullable LocalDate targetDate) {
+        this.targetDate = targetDate;
+        return this;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,52 @@
+package org.tctracker.commitment;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An absolute http or https address, safe to put in a page's {@code href}. Thymeleaf writes links
+ * as given, so anything that reaches a page must have been checked here first.
+ */
+public record WebAddress(String value) {
+
+    public static final int MAX_LENGTH = 2048;
+
+    public WebAddress {
+        Optional<String> problem = problemWith(value);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+    }
+
+    /** Why the text is not an acceptable web address, or empty when it is. */
+    public static Optional<String> problemWith(String text) {
+        if (text.isEmpty()) {
+            return Optional.of("Enter an address starting with http:// or https://.");
+        }
+        if (text.length() > MAX_LENGTH) {
+            return Optional.of("Addresses are limited to " + MAX_LENGTH + " characters.");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return Optional.of("Addresses cannot contain spaces or control characters.");
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.of("This is not a valid web address.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("Only http:// and https:// addresses are allowed.");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return Optional.of("The address needs a host name, as in https://review.openstack.org/.");
+        }
+        return Optional.empty();
+    }
+}

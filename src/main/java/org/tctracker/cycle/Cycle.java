@@ -1,0 +1,131 @@
+package org.tctracker.cycle;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.jspecify.annotations.Nullable;
+
+/** A release cycle such as Mitaka: the span of time a set of commitments is made for. */
+@Entity
+@Table(name = "cycle")
+public class Cycle {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String slug;
+
+    private String name;
+
+    private @Nullable String summit;
+
+    private LocalDate startsOn;
+
+    private LocalDate endsOn;
+
+    @OneToMany(mappedBy = "cycle", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("dueOn, name")
+    private List<Milestone> milestones = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    @CreationTimestamp
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected Cycle() {}
+
+    public Cycle(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
+        if (!endsOn.isAfter(startsOn)) {
+            throw new IllegalArgumentException("A cycle ends after it starts");
+        }
+        this.slug = slug;
+        this.name = name;
+        this.summit = summit;
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.createdAt = Instant.now();
+        this.updatedAt = this.createdAt;
+    }
+
+    public Milestone addMilestone(String name, LocalDate dueOn) {
+        Milestone milestone = new Milestone(this, name, dueOn);
+        milestones.add(milestone);
+        return milestone;
+    }
+
+    /** Where the cycle stands on the given day. */
+    public Phase phaseOn(LocalDate day) {
+        if (day.isBefore(startsOn)) {
+            return Phase.UPCOMING;
+        }
+        return day.isAfter(endsOn) ? Phase.FINISHED : Phase.IN_PROGRESS;
+    }
+
+    public Long getId() {
+        if (id == null) {
+            throw new IllegalStateException("Cycle " + slug + " has not been saved yet");
+        }
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public @Nullable String getSummit() {
+        return summit;
+    }
+
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public List<Milestone> getMilestones() {
+        return List.copyOf(milestones);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public enum Phase {
+        UPCOMING("Upcoming"),
+        IN_PROGRESS("In progress"),
+        FINISHED("Finished");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.tctracker.overview;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tctracker.commitment.Status;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.Cycles;
+import org.tctracker.overview.Dashboard.DashboardFilter;
+import org.tctracker.system.BadRequestException;
+import org.tctracker.system.RecordNotFoundException;
+
+@Controller
+class DashboardController {
+
+    private final Cycles cycles;
+    private final OverviewQueries queries;
+    private final Clock clock;
+
+    DashboardController(Cycles cycles, OverviewQueries queries, Clock clock) {
+        this.cycles = cycles;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** The current cycle's dashboard: the page people bookmark. */
+    @GetMapping("/")
+    String current(
+            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "owner", required = false) @Nullable String owner,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        DashboardFilter filter = filterFrom(status, owner);
+        return cycles.findCurrent(today)
+                .map(cycle -> render(cycle, filter, today, "dashboard", "/", model))
+                .orElse("overview/no-cycles");
+    }
+
+    @GetMapping("/cycles/{slug}")
+    String cycle(
+            @PathVariable String slug,
+            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "owner", required = false) @Nullable String owner,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        DashboardFilter filter = filterFrom(status, owner);
+        Cycle cycle = cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+        return render(cycle, filter, today, "cycles", "/cycles/" + cycle.getSlug(), model);
+    }
+
+    private String render(Cycle cycle, DashboardFilter filter, LocalDate today, String menu, String here, Model model) {
+        model.addAttribute(
+                "dashboard",
+                new Dashboard(
+                        cycle, cycles.findMilestonesOf(cycle), queries.rowsOfCycle(cycle.getId()), filter, today));
+        model.addAttribute("menu", menu);
+        model.addAttribute("here", here);
+        model.addAttribute("statuses", Status.values());
+        return "overview/dashboard";
+    }
+
+    /**
+     * Reads the filters as given in the address. Statuses may repeat and may be written as
+     * {@code in-progress} or {@code IN_PROGRESS}; {@code open} and {@code closed} stand for groups.
+     */
+    static DashboardFilter filterFrom(@Nullable List<String> statusTexts, @Nullable String owner) {
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        if (statusTexts != null) {
+            for (String text : statusTexts) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                String wanted = text.trim();
+                if (wanted.equalsIgnoreCase("open")) {
+                    statuses.addAll(DashboardFilter.openStatuses());
+                } else if (wanted.equalsIgnoreCase("closed")) {
+                    statuses.addAll(DashboardFilter.closedStatuses());
+                } else {
+                    statuses.add(Status.parse(wanted).orElseThrow(() -> unknownStatus(wanted)));
+                }
+            }
+        }
+        String ownerNick = owner == null || owner.isBlank() ? null : owner.trim();
+        return new DashboardFilter(statuses, ownerNick);
+    }
+
+    private static BadRequestException unknownStatus(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return new BadRequestException("There is no status called \"" + shown
+                + "\". Filter by not-started, in-progress, blocked, done, dropped, open or closed.");
+    }
+}

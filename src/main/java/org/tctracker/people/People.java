@@ -1,0 +1,14 @@
+package org.tctracker.people;
+
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
+
+/** Everyone the tracker knows. */
+public interface People extends Repository<Person, Long> {
+
+    Optional<Person> findById(long id);
+
+    Optional<Person> findByIrcNick(String ircNick);
+
+    Person save(Person person);
+}

@@ -1,0 +1,55 @@
+package org.tctracker.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Answers the errors a visitor can cause with a page in the application's layout that says what
+ * went wrong, never a stack trace. Anything else falls through to Spring Boot's error handling,
+ * which renders {@code templates/error.html} without details.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    String notFound(RecordNotFoundException e, Model model, HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage(), model, response);
+    }
+
+    /** An id that is not a number (or too large for one) names no record: the page does not exist. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String malformedArgument(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        return page(
+                HttpStatus.NOT_FOUND,
+                "There is nothing at this address: \"" + e.getValue() + "\" is not a valid " + e.getName() + ".",
+                model,
+                response);
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    String badRequest(BadRequestException e, Model model, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, e.getMessage(), model, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missingParameter(MissingServletRequestParameterException e, Model model, HttpServletResponse response) {
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "The request is missing its \"" + e.getParameterName() + "\" parameter.",
+                model,
+                response);
+    }
+
+    private static String page(HttpStatus status, String message, Model model, HttpServletResponse response) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("error", status.getReasonPhrase());
+        model.addAttribute("message", message);
+        return "error";
+    }
+}
