@@ -1,5 +1,6 @@
 package org.tctracker.people;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
@@ -11,4 +12,6 @@ public interface People extends Repository<Person, Long> {
     Optional<Person> findByIrcNick(String ircNick);
 
     Person save(Person person);
+
+    List<Person> findAllByOrderByDisplayNameAscIrcNickAsc();
 }

@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -21,14 +22,22 @@ class ErrorPages {
         return page(HttpStatus.NOT_FOUND, e.getMessage(), model, response);
     }
 
-    /** An id that is not a number (or too large for one) names no record: the page does not exist. */
+    /**
+     * An id in the address that is not a number (or too large for one) names no record: the page
+     * does not exist. A form or query value of the wrong kind is a bad request.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String malformedArgument(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-        return page(
-                HttpStatus.NOT_FOUND,
-                "There is nothing at this address: \"" + e.getValue() + "\" is not a valid " + e.getName() + ".",
-                model,
-                response);
+        String value = String.valueOf(e.getValue());
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return page(
+                    HttpStatus.NOT_FOUND,
+                    "There is nothing at this address: \"" + shown + "\" is not a valid " + e.getName() + ".",
+                    model,
+                    response);
+        }
+        return page(HttpStatus.BAD_REQUEST, "\"" + shown + "\" is not a valid " + e.getName() + ".", model, response);
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -11,13 +11,66 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tctracker.account.AccountService;
+import org.tctracker.account.Role;
+import org.tctracker.support.WebClient;
 
 /** The whole application on a real port, as an operator and a visitor meet it. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(RunningServerTest.Exploding.class)
 class RunningServerTest {
+
+    /** A page that fails the way a bug would, with internal detail in its exception. */
+    @RestController
+    static class Exploding {
+        @GetMapping("/test/explode")
+        String explode() {
+            throw new IllegalStateException("secret internal detail: jdbc:h2:file:/srv/tracker");
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureShowsAFriendlyPageWithoutItsDetails() throws Exception {
+        HttpResponse<String> response = get("/test/explode");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Something went wrong on our side");
+        assertThat(page.select("nav[aria-label=Main]")).hasSize(1);
+        assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at org.");
+    }
+
+    @Test
+    void aFormPostedWithoutItsTokenGetsTheForbiddenPageWithTheReason() throws Exception {
+        HttpResponse<String> response = new WebClient(port).post("/logout", java.util.Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Not allowed");
+        assertThat(page.selectFirst(".error-message").text()).startsWith("This form had expired");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'self'");
+    }
+
+    @Test
+    void errorPagesCarryTheSecurityHeadersToo() throws Exception {
+        HttpResponse<String> response = get("/no/such/page");
+
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .contains("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                        + "form-action 'self'; frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
 
     @LocalServerPort
     int port;
@@ -58,13 +111,18 @@ class RunningServerTest {
     }
 
     @Test
-    void aMethodThePageDoesNotTakeIsRefusedWithoutATrace() throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/people"))
-                        .header("Accept", "text/html")
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    void aMethodThePageDoesNotTakeIsRefusedWithoutATrace(@Autowired AccountService accounts) throws Exception {
+        WebClient browser = new WebClient(port);
+        accounts.create("method-tester", Role.EDITOR, null, "a long enough password");
+        assertThat(browser.signIn("method-tester", "a long enough password").statusCode())
+                .isEqualTo(302);
+
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(browser.uri("/people"))
+                .header("Accept", "text/html")
+                .header(
+                        "X-CSRF-TOKEN",
+                        browser.page("/people").select("input[name=_csrf]").attr("value"))
+                .DELETE());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(Jsoup.parse(response.body()).selectFirst("h1").text())

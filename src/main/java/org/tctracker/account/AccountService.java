@@ -1,0 +1,142 @@
+package org.tctracker.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tctracker.people.People;
+import org.tctracker.people.Person;
+import org.tctracker.system.RecordNotFoundException;
+
+/**
+ * The changes that can be made to accounts, with the rules that keep the tracker manageable: there
+ * is always an enabled admin, nobody disables themselves, a person speaks through one account.
+ */
+@Service
+public class AccountService {
+
+    private final Accounts accounts;
+    private final People people;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    private final SignedInSessions sessions;
+
+    AccountService(
+            Accounts accounts,
+            People people,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            Clock clock,
+            SignedInSessions sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.people = people;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> all() {
+        return accounts.findAllWithPeople();
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> RecordNotFoundException.of("account", id));
+    }
+
+    @Transactional
+    public Account create(String username, Role role, @Nullable Long personId, String password) {
+        String normalized = Usernames.normalize(username);
+        Usernames.problemWith(normalized).ifPresent(this::refuse);
+        if (accounts.findByUsername(normalized).isPresent()) {
+            refuse("There is already an account called " + normalized + ".");
+        }
+        policy.problemWith(password, normalized).ifPresent(this::refuse);
+        Account account = new Account(normalized, encoder.encode(password), role, clock.instant());
+        Account saved = accounts.save(account);
+        if (personId != null) {
+            saved.linkTo(personNotLinkedElsewhere(personId, saved.getId()));
+        }
+        return saved;
+    }
+
+    @Transactional
+    public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
+        Account account = get(accountId);
+        if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            refuse("The current password is not right.");
+        }
+        policy.problemWith(newPassword, account.getUsername()).ifPresent(this::refuse);
+        account.changePassword(encoder.encode(newPassword), clock.instant());
+    }
+
+    /** After changing your own password, this session stays signed in; your other sessions end. */
+    public void keepSignedIn(long accountId, HttpServletRequest request, HttpServletResponse response) {
+        sessions.refresh(accountId, request, response);
+    }
+
+    @Transactional
+    public void resetPassword(long accountId, String newPassword) {
+        Account account = get(accountId);
+        policy.problemWith(newPassword, account.getUsername()).ifPresent(this::refuse);
+        account.changePassword(encoder.encode(newPassword), clock.instant());
+    }
+
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled, long actingAccountId) {
+        Account account = get(accountId);
+        if (!enabled) {
+            if (accountId == actingAccountId) {
+                refuse("You cannot disable your own account.");
+            }
+            if (account.getRole() == Role.ADMIN && account.isEnabled() && accounts.countEnabledAdmins() <= 1) {
+                refuse("This is the last enabled admin; make someone else an admin first.");
+            }
+            account.disable();
+        } else {
+            account.enable();
+        }
+    }
+
+    @Transactional
+    public void changeRole(long accountId, Role role, long actingAccountId) {
+        Account account = get(accountId);
+        if (account.getRole() == Role.ADMIN && role != Role.ADMIN) {
+            if (accountId == actingAccountId) {
+                refuse("You cannot take away your own admin role.");
+            }
+            if (account.isEnabled() && accounts.countEnabledAdmins() <= 1) {
+                refuse("This is the last enabled admin; make someone else an admin first.");
+            }
+        }
+        account.changeRole(role);
+    }
+
+    @Transactional
+    public void linkToPerson(long accountId, @Nullable Long personId) {
+        Account account = get(accountId);
+        account.linkTo(personId == null ? null : personNotLinkedElsewhere(personId, accountId));
+    }
+
+    private Person personNotLinkedElsewhere(long personId, long accountId) {
+        Person person = people.findById(personId)
+                .orElseThrow(
+                        () -> new AccountChangeRefusedException("There is no such person; choose one from the list."));
+        if (accounts.existsByPersonIdAndIdNot(personId, accountId)) {
+            refuse(person.getDisplayName() + " is already linked to another account.");
+        }
+        return person;
+    }
+
+    private void refuse(String message) {
+        throw new AccountChangeRefusedException(message);
+    }
+}

@@ -1,0 +1,25 @@
+package org.tctracker.account;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final Accounts accounts;
+
+    AccountUserDetailsService(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return accounts.findByUsername(Usernames.normalize(username))
+                .map(TrackerUser::new)
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    }
+}

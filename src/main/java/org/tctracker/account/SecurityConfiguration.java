@@ -1,0 +1,113 @@
+package org.tctracker.account;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.tctracker.account.ThrottledAuthenticationProvider.TooManyAttemptsException;
+import org.tctracker.system.ErrorResponses;
+
+/**
+ * Who may do what, and the headers every answer carries. Reading is open to everyone; every change
+ * needs an account; accounts are for admins. Finer rules (an editor changes only what they own or
+ * help with) are checked where the change is made.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere, so none is allowed; Pico's icons are data: images. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(
+            AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+    }
+
+    /** The web's rules; the command-line mode has no web server and so none of this. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class WebRules {
+
+        @Bean
+        SecurityFilterChain securityFilterChain(
+                HttpSecurity http,
+                AuthenticationManager authenticationManager,
+                Accounts accounts,
+                SignedInSessions sessions)
+                throws Exception {
+            http.authenticationManager(authenticationManager)
+                    .authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+                            .hasRole("ADMIN")
+                            .requestMatchers("/account", "/account/**")
+                            .authenticated()
+                            .requestMatchers("/login", "/login/failed", "/error")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/**")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.HEAD, "/**")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
+                    .securityContext(context -> context.securityContextRepository(sessions.repository()))
+                    .formLogin(form -> form.loginPage("/login").failureHandler(loginFailed()))
+                    .logout(logout -> logout.logoutUrl("/logout")
+                            .logoutSuccessUrl("/login?signed-out")
+                            .invalidateHttpSession(true)
+                            .deleteCookies("JSESSIONID"))
+                    .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                    PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                            .accessDeniedHandler(accessDenied()))
+                    .headers(headers -> headers.contentSecurityPolicy(
+                                    csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                            .frameOptions(frames -> frames.deny()))
+                    .addFilterBefore(new AccountRefreshFilter(accounts, sessions), AuthorizationFilter.class);
+            return http.build();
+        }
+
+        /** Shows the sign-in page again with a message that never tells whether the username exists. */
+        private static AuthenticationFailureHandler loginFailed() {
+            return (request, response, exception) -> {
+                LoginFailure failure =
+                        exception instanceof TooManyAttemptsException ? LoginFailure.THROTTLED : LoginFailure.REFUSED;
+                request.setAttribute(LoginFailure.ATTRIBUTE, failure);
+                request.getRequestDispatcher("/login/failed").forward(request, response);
+            };
+        }
+
+        private static AccessDeniedHandler accessDenied() {
+            return (request, response, exception) -> ErrorResponses.send(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN.value(),
+                    exception instanceof CsrfException
+                            ? "This form had expired or did not come from this site. Go back, reload the page and try again."
+                            : "Your account may not do this.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.tctracker.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts an account's current state into the signed-in session of the request at hand. */
+@Component
+class SignedInSessions {
+
+    private final Accounts accounts;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SignedInSessions(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    SecurityContextRepository repository() {
+        return contexts;
+    }
+
+    @Transactional(readOnly = true)
+    void refresh(long accountId, HttpServletRequest request, HttpServletResponse response) {
+        accounts.findById(accountId).ifPresent(account -> replace(new TrackerUser(account), request, response));
+    }
+
+    void replace(TrackerUser user, HttpServletRequest request, HttpServletResponse response) {
+        user.eraseCredentials();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,93 @@
+package org.tctracker.account;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in account as the rest of the application sees it. */
+public final class TrackerUser implements UserDetails, CredentialsContainer {
+
+    private final long accountId;
+    private final String username;
+    private @Nullable String passwordHash;
+    private final Role role;
+    private final boolean enabled;
+    private final @Nullable Long personId;
+    private final Instant passwordChangedAt;
+
+    TrackerUser(Account account) {
+        this.accountId = account.getId();
+        this.username = account.getUsername();
+        this.passwordHash = account.getPasswordHash();
+        this.role = account.getRole();
+        this.enabled = account.isEnabled();
+        this.personId = account.getPerson() == null ? null : account.getPerson().getId();
+        this.passwordChangedAt = account.getPasswordChangedAt();
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** The person this account speaks for, if an admin has linked one. */
+    public @Nullable Long personId() {
+        return personId;
+    }
+
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrackerUser user && user.accountId == accountId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(accountId);
+    }
+
+    @Override
+    public String toString() {
+        return username;
+    }
+}

@@ -1,0 +1,48 @@
+package org.tctracker.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordPolicyTest {
+
+    final PasswordPolicy policy = new PasswordPolicy();
+
+    @Test
+    void acceptsALongUncommonPassword() {
+        assertThat(policy.problemWith("stabilisation cycle 9", "lifeless")).isEmpty();
+        assertThat(policy.problemWith("Ünïcödé pässwörd ✓", "lifeless")).isEmpty();
+    }
+
+    @Test
+    void refusesShortOnes() {
+        assertThat(policy.problemWith("short pass", "lifeless")).contains("Use at least 12 characters.");
+    }
+
+    @Test
+    void refusesOverlongOnesThatBcryptWouldCutShort() {
+        assertThat(policy.problemWith("x1y2z3".repeat(11), "lifeless")).contains("Use at most 64 characters.");
+        assertThat(policy.problemWith("ü1".repeat(30), "lifeless")).contains("Use at most 64 characters.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "PASSWORD1234", "qwertyuiop123", "openstack123", "1q2w3e4r5t6y"})
+    void refusesCommonOnesWhateverTheCase(String password) {
+        assertThat(policy.problemWith(password, "lifeless"))
+                .contains("This password is among the most common ones; choose another.");
+    }
+
+    @Test
+    void refusesOnesContainingTheUsername() {
+        assertThat(policy.problemWith("my-lifeless-secret", "lifeless"))
+                .contains("The password must not contain the username.");
+    }
+
+    @Test
+    void refusesOnesOfAFewRepeatedCharacters() {
+        assertThat(policy.problemWith("abababababab", "lifeless"))
+                .contains("Use more than a few different characters.");
+    }
+}
