@@ -16,10 +16,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 
 /** One week's progress on a commitment, written by its owner or a collaborator. */
 @Entity
+@Audited
 @Table(name = "check_in")
 public class CheckIn {
 
@@ -48,12 +51,15 @@ public class CheckIn {
     private @Nullable Integer percentDone;
 
     @Version
+    @NotAudited
     private long version;
 
     @CreationTimestamp
+    @NotAudited
     private Instant createdAt;
 
     @UpdateTimestamp
+    @NotAudited
     private Instant updatedAt;
 
     protected CheckIn() {}

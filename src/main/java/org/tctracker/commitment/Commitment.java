@@ -19,18 +19,22 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.people.Person;
 
 /** Something a committee member promised to do in a cycle. */
 @Entity
+@Audited
 @Table(name = "commitment")
 public class Commitment {
 
@@ -71,13 +75,21 @@ public class Commitment {
     @OrderBy("id")
     private List<SpecLink> links = new ArrayList<>();
 
+    /** Set on an unfinished commitment whose work moved on to another cycle. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "carried_to_id")
+    private @Nullable Commitment carriedTo;
+
     @Version
+    @NotAudited
     private long version;
 
     @CreationTimestamp
+    @NotAudited
     private Instant createdAt;
 
     @UpdateTimestamp
+    @NotAudited
     private Instant updatedAt;
 
     protected Commitment() {}
@@ -104,6 +116,51 @@ public class Commitment {
 
     public void addCollaborator(Person person) {
         collaborators.add(person);
+    }
+
+    /** Changes what an edit form can change; the position moves through the cycle's ordering. */
+    void revise(
+            String title,
+            String summary,
+            Person owner,
+            Collection<Person> collaborators,
+            Status status,
+            @Nullable LocalDate targetDate) {
+        this.title = title;
+        this.summary = summary;
+        this.owner = owner;
+        this.collaborators.retainAll(collaborators);
+        this.collaborators.addAll(collaborators);
+        this.status = status;
+        this.targetDate = targetDate;
+    }
+
+    void moveTo(int position) {
+        this.position = position;
+    }
+
+    void removeLink(SpecLink link) {
+        links.remove(link);
+    }
+
+    /** A copy of this open commitment, with its links, as the next cycle's commitment at a position. */
+    Commitment carryOverInto(Cycle next, int position) {
+        Commitment copy = new Commitment(next, position, title, summary, owner);
+        copy.collaborators.addAll(collaborators);
+        copy.status = status;
+        for (SpecLink link : links) {
+            copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState());
+        }
+        this.carriedTo = copy;
+        return copy;
+    }
+
+    public @Nullable Commitment getCarriedTo() {
+        return carriedTo;
+    }
+
+    public List<SpecLink> getLinks() {
+        return List.copyOf(links);
     }
 
     /**

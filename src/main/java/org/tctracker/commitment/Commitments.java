@@ -10,15 +10,33 @@ public interface Commitments extends Repository<Commitment, Long> {
 
     Commitment save(Commitment commitment);
 
-    /** The commitment with its cycle, owner and collaborators, read in one statement. */
+    /** The commitment with its cycle, owner, collaborators and successor, read in one statement. */
     @Query("""
             select c from Commitment c
               join fetch c.cycle
               join fetch c.owner
               left join fetch c.collaborators
+              left join fetch c.carriedTo next
+              left join fetch next.cycle
             where c.id = :id
             """)
     Optional<Commitment> findDetailed(long id);
+
+    /** The commitment this one was carried over from, if any. */
+    @Query("select c from Commitment c join fetch c.cycle where c.carriedTo.id = :id")
+    Optional<Commitment> findCarriedFrom(long id);
+
+    /** Every commitment of a cycle in order, for renumbering. */
+    @Query("select c from Commitment c where c.cycle.id = :cycleId order by c.position")
+    List<Commitment> findByCycleInOrder(long cycleId);
+
+    @Query("select coalesce(max(c.position), 0) from Commitment c where c.cycle.id = :cycleId")
+    int lastPositionIn(long cycleId);
+
+    void delete(Commitment commitment);
+
+    @Query("select l from SpecLink l join fetch l.commitment where l.id = :id")
+    Optional<SpecLink> findLink(long id);
 
     @Query("select l from SpecLink l where l.commitment.id = :commitmentId order by l.id")
     List<SpecLink> findLinksOf(long commitmentId);

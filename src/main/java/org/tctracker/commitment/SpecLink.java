@@ -14,10 +14,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 
 /** A spec, review, thread or page that carries a commitment's work. */
 @Entity
+@Audited
 @Table(name = "spec_link")
 public class SpecLink {
 
@@ -40,12 +43,15 @@ public class SpecLink {
     private LinkState state;
 
     @Version
+    @NotAudited
     private long version;
 
     @CreationTimestamp
+    @NotAudited
     private Instant createdAt;
 
     @UpdateTimestamp
+    @NotAudited
     private Instant updatedAt;
 
     protected SpecLink() {}
@@ -60,8 +66,26 @@ public class SpecLink {
         this.updatedAt = this.createdAt;
     }
 
-    public @Nullable Long getId() {
+    void revise(String title, WebAddress url, LinkKind kind, LinkState state) {
+        this.title = title;
+        this.url = url.value();
+        this.kind = kind;
+        this.state = state;
+    }
+
+    public Long getId() {
+        if (id == null) {
+            throw new IllegalStateException("Link " + title + " has not been saved yet");
+        }
         return id;
+    }
+
+    public Commitment getCommitment() {
+        return commitment;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public String getTitle() {

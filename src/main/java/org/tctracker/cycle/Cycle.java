@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 
 /** A release cycle such as Mitaka: the span of time a set of commitments is made for. */
 @Entity
+@Audited
 @Table(name = "cycle")
 public class Cycle {
 
@@ -41,12 +45,15 @@ public class Cycle {
     private List<Milestone> milestones = new ArrayList<>();
 
     @Version
+    @NotAudited
     private long version;
 
     @CreationTimestamp
+    @NotAudited
     private Instant createdAt;
 
     @UpdateTimestamp
+    @NotAudited
     private Instant updatedAt;
 
     protected Cycle() {}
@@ -62,6 +69,32 @@ public class Cycle {
         this.endsOn = endsOn;
         this.createdAt = Instant.now();
         this.updatedAt = this.createdAt;
+    }
+
+    public void revise(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
+        if (!endsOn.isAfter(startsOn)) {
+            throw new IllegalArgumentException("A cycle ends after it starts");
+        }
+        this.slug = slug;
+        this.name = name;
+        this.summit = summit;
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+    }
+
+    /**
+     * Makes the milestones exactly these, by name: dates of kept ones change in place (so their
+     * history continues), missing ones go, new ones are added.
+     */
+    public void replaceMilestones(Map<String, LocalDate> wanted) {
+        milestones.removeIf(m -> !wanted.containsKey(m.getName()));
+        for (Map.Entry<String, LocalDate> entry : wanted.entrySet()) {
+            milestones.stream()
+                    .filter(m -> m.getName().equals(entry.getKey()))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            m -> m.reschedule(entry.getValue()), () -> addMilestone(entry.getKey(), entry.getValue()));
+        }
     }
 
     public Milestone addMilestone(String name, LocalDate dueOn) {

@@ -12,9 +12,18 @@ public interface Cycles extends Repository<Cycle, Long> {
 
     Optional<Cycle> findBySlug(String slug);
 
+    Optional<Cycle> findById(long id);
+
     List<Cycle> findAllByOrderByStartsOnDesc();
 
     Cycle save(Cycle cycle);
+
+    void delete(Cycle cycle);
+
+    boolean existsBySlug(String slug);
+
+    @Query("select distinct c from Cycle c left join fetch c.milestones where c.slug = :slug")
+    Optional<Cycle> findWithMilestones(String slug);
 
     /** The cycle whose dates contain the given day, else the one that started last. */
     default Optional<Cycle> findCurrent(LocalDate today) {

@@ -9,10 +9,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import org.hibernate.envers.Audited;
 import org.jspecify.annotations.Nullable;
 
 /** A dated point in a cycle's schedule: a summit, a milestone, a freeze, the release. */
 @Entity
+@Audited
 @Table(name = "milestone")
 public class Milestone {
 
@@ -33,6 +35,10 @@ public class Milestone {
     Milestone(Cycle cycle, String name, LocalDate dueOn) {
         this.cycle = cycle;
         this.name = name;
+        this.dueOn = dueOn;
+    }
+
+    void reschedule(LocalDate dueOn) {
         this.dueOn = dueOn;
     }
 

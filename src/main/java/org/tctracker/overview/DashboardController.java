@@ -6,11 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
@@ -36,11 +38,12 @@ class DashboardController {
     String current(
             @RequestParam(name = "status", required = false) @Nullable List<String> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @AuthenticationPrincipal @Nullable TrackerUser user,
             Model model) {
         LocalDate today = LocalDate.now(clock);
         DashboardFilter filter = filterFrom(status, owner);
         return cycles.findCurrent(today)
-                .map(cycle -> render(cycle, filter, today, "dashboard", "/", model))
+                .map(cycle -> render(cycle, filter, today, "dashboard", "/", user, model))
                 .orElse("overview/no-cycles");
     }
 
@@ -49,14 +52,29 @@ class DashboardController {
             @PathVariable String slug,
             @RequestParam(name = "status", required = false) @Nullable List<String> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @AuthenticationPrincipal @Nullable TrackerUser user,
             Model model) {
         LocalDate today = LocalDate.now(clock);
         DashboardFilter filter = filterFrom(status, owner);
         Cycle cycle = cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
-        return render(cycle, filter, today, "cycles", "/cycles/" + cycle.getSlug(), model);
+        return render(cycle, filter, today, "cycles", "/cycles/" + cycle.getSlug(), user, model);
     }
 
-    private String render(Cycle cycle, DashboardFilter filter, LocalDate today, String menu, String here, Model model) {
+    private String render(
+            Cycle cycle,
+            DashboardFilter filter,
+            LocalDate today,
+            String menu,
+            String here,
+            @Nullable TrackerUser user,
+            Model model) {
+        if (user != null && user.isAdmin()) {
+            model.addAttribute(
+                    "otherCycles",
+                    cycles.findAllByOrderByStartsOnDesc().stream()
+                            .filter(other -> !other.getId().equals(cycle.getId()))
+                            .toList());
+        }
         model.addAttribute(
                 "dashboard",
                 new Dashboard(

@@ -13,5 +13,7 @@ public interface People extends Repository<Person, Long> {
 
     Person save(Person person);
 
+    void delete(Person person);
+
     List<Person> findAllByOrderByDisplayNameAscIrcNickAsc();
 }

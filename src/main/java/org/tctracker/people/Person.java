@@ -9,10 +9,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 
 /** Someone who owns or helps with commitments, known on IRC by their nick. */
 @Entity
+@Audited
 @Table(name = "person")
 public class Person {
 
@@ -29,12 +32,15 @@ public class Person {
     private @Nullable String affiliation;
 
     @Version
+    @NotAudited
     private long version;
 
     @CreationTimestamp
+    @NotAudited
     private Instant createdAt;
 
     @UpdateTimestamp
+    @NotAudited
     private Instant updatedAt;
 
     protected Person() {}
@@ -67,6 +73,17 @@ public class Person {
 
     public @Nullable String getAffiliation() {
         return affiliation;
+    }
+
+    public void revise(String displayName, String ircNick, @Nullable String email, @Nullable String affiliation) {
+        this.displayName = displayName;
+        this.ircNick = ircNick;
+        this.email = email;
+        this.affiliation = affiliation;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Person withAffiliation(@Nullable String affiliation) {

@@ -1,37 +1,298 @@
 package org.tctracker.commitment.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CheckIns;
 import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentPermissions;
+import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
+import org.tctracker.commitment.DraftRefusedException;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.StaleEditException;
+import org.tctracker.commitment.Status;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.Cycles;
+import org.tctracker.people.People;
+import org.tctracker.people.Person;
+import org.tctracker.system.EditConflict;
+import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 
+/** A commitment's page, and the forms that create, change, reorder and delete commitments. */
 @Controller
 class CommitmentController {
 
     private final Commitments commitments;
     private final CheckIns checkIns;
+    private final CommitmentService service;
+    private final CommitmentPermissions permissions;
+    private final Cycles cycles;
+    private final People people;
+    private final Markdown markdown;
     private final Clock clock;
 
-    CommitmentController(Commitments commitments, CheckIns checkIns, Clock clock) {
+    CommitmentController(
+            Commitments commitments,
+            CheckIns checkIns,
+            CommitmentService service,
+            CommitmentPermissions permissions,
+            Cycles cycles,
+            People people,
+            Markdown markdown,
+            Clock clock) {
         this.commitments = commitments;
         this.checkIns = checkIns;
+        this.service = service;
+        this.permissions = permissions;
+        this.cycles = cycles;
+        this.people = people;
+        this.markdown = markdown;
         this.clock = clock;
     }
 
+    @InitBinder("form")
+    void onlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields(CommitmentForm.FIELDS);
+    }
+
     @GetMapping("/commitments/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal @Nullable TrackerUser user, Model model) {
         Commitment commitment =
                 commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));
         model.addAttribute("commitment", commitment);
+        model.addAttribute("summaryHtml", markdown.toHtml(commitment.getSummary()));
         model.addAttribute("links", commitments.findLinksOf(id));
         model.addAttribute("checkIns", checkIns.findByCommitment(id));
+        model.addAttribute("carriedFrom", commitments.findCarriedFrom(id).orElse(null));
+        model.addAttribute("markdown", markdown);
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("mayChange", permissions.mayChange(user, commitment));
+        model.addAttribute("mayDelete", permissions.mayDelete(user, commitment));
+        model.addAttribute("mayReorder", permissions.mayReorder(user));
+        model.addAttribute("kinds", LinkKind.values());
+        model.addAttribute("states", LinkState.values());
+        model.addAttribute("linkForm", new LinkForm());
         return "commitment/show";
+    }
+
+    @GetMapping("/commitments/new")
+    String newForm(
+            @RequestParam(name = "cycle", required = false) @Nullable String slug,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model) {
+        CommitmentForm form = new CommitmentForm();
+        Cycle cycle = slug == null
+                ? cycles.findCurrent(LocalDate.now(clock)).orElse(null)
+                : cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+        form.setCycleId(cycle == null ? null : cycle.getId());
+        form.setOwnerId(user.personId());
+        model.addAttribute("form", form);
+        return formPage(model, null);
+    }
+
+    @PostMapping("/commitments")
+    String create(
+            @ModelAttribute("form") CommitmentForm form,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        form.validate(result);
+        if (form.getCycleId() == null && !result.hasFieldErrors("cycleId")) {
+            result.rejectValue("cycleId", "required", "Choose a cycle.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                Commitment created = service.create(user, form.getCycleId(), form.draft());
+                redirect.addFlashAttribute(
+                        "flash", "Commitment added to " + created.getCycle().getName() + ".");
+                return "redirect:/commitments/" + created.getId();
+            } catch (DraftRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return formPage(model, null);
+    }
+
+    @GetMapping("/commitments/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Commitment commitment = service.get(id);
+        requireChange(user, commitment);
+        model.addAttribute("form", CommitmentForm.of(commitment));
+        return formPage(model, commitment);
+    }
+
+    @PostMapping("/commitments/{id}")
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") CommitmentForm form,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Commitment current = service.get(id);
+        requireChange(user, current);
+        form.validate(result);
+        if (form.getVersion() == null) {
+            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                service.update(user, id, form.getVersion(), form.draft());
+                if (form.getPosition() != null
+                        && form.getPosition() != current.getPosition()
+                        && permissions.mayReorder(user)) {
+                    service.moveTo(user, id, form.getPosition());
+                }
+                redirect.addFlashAttribute("flash", "Saved.");
+                return "redirect:/commitments/" + id;
+            } catch (StaleEditException stale) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("conflict", conflict(form, service.get(id)));
+                return "conflict";
+            } catch (DraftRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return formPage(model, current);
+    }
+
+    @GetMapping("/commitments/{id}/delete")
+    String confirmDelete(@PathVariable long id, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Commitment commitment = service.get(id);
+        if (!permissions.mayDelete(user, commitment)) {
+            throw new AccessDeniedException("Not yours to delete");
+        }
+        model.addAttribute("commitment", commitment);
+        return "commitment/delete";
+    }
+
+    @PostMapping("/commitments/{id}/delete")
+    String delete(
+            @PathVariable long id,
+            @RequestParam long version,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Commitment commitment = service.get(id);
+        try {
+            service.delete(user, id, version);
+        } catch (StaleEditException stale) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("commitment", commitment);
+            model.addAttribute(
+                    "flashError",
+                    "Someone changed this commitment since you asked to delete it; look at it again first.");
+            return "commitment/delete";
+        }
+        redirect.addFlashAttribute("flash", "Deleted “" + commitment.getTitle() + "”.");
+        return "redirect:/cycles/" + commitment.getCycle().getSlug();
+    }
+
+    @PostMapping("/commitments/{id}/move")
+    String move(
+            @PathVariable long id,
+            @RequestParam int to,
+            @AuthenticationPrincipal TrackerUser user,
+            RedirectAttributes redirect) {
+        service.moveTo(user, id, to);
+        redirect.addFlashAttribute("flash", "Moved.");
+        return "redirect:/commitments/" + id;
+    }
+
+    private void requireChange(TrackerUser user, Commitment commitment) {
+        if (!permissions.mayChange(user, commitment)) {
+            throw new AccessDeniedException("Not yours to change");
+        }
+    }
+
+    private String formPage(Model model, @Nullable Commitment commitment) {
+        model.addAttribute("commitment", commitment);
+        model.addAttribute("cycles", cycles.findAllByOrderByStartsOnDesc());
+        model.addAttribute("people", people.findAllByOrderByDisplayNameAscIrcNickAsc());
+        model.addAttribute("statuses", Status.values());
+        return "commitment/form";
+    }
+
+    private EditConflict conflict(CommitmentForm yours, Commitment stored) {
+        Map<Long, String> names = people.findAllByOrderByDisplayNameAscIrcNickAsc().stream()
+                .collect(Collectors.toMap(Person::getId, Person::getDisplayName));
+        List<EditConflict.Row> rows = List.of(
+                new EditConflict.Row("Title", yours.getTitle(), stored.getTitle()),
+                new EditConflict.Row("Summary", yours.getSummary().replace("\r\n", "\n"), stored.getSummary()),
+                new EditConflict.Row(
+                        "Owner",
+                        names.getOrDefault(yours.getOwnerId(), "—"),
+                        stored.getOwner().getDisplayName()),
+                new EditConflict.Row(
+                        "Collaborators",
+                        yours.getCollaboratorIds().stream()
+                                .filter(Objects::nonNull)
+                                .filter(i -> !i.equals(yours.getOwnerId()))
+                                .map(i -> names.getOrDefault(i, "?"))
+                                .sorted()
+                                .collect(Collectors.joining(", ")),
+                        stored.getCollaborators().stream()
+                                .map(Person::getDisplayName)
+                                .collect(Collectors.joining(", "))),
+                new EditConflict.Row(
+                        "Status",
+                        yours.getStatus() == null ? "—" : yours.getStatus().label(),
+                        stored.getStatus().label()),
+                new EditConflict.Row(
+                        "Target date",
+                        Objects.toString(yours.getTargetDate(), "—"),
+                        Objects.toString(stored.getTargetDate(), "—")));
+        Map<String, List<String>> resubmit = new LinkedHashMap<>();
+        resubmit.put("title", List.of(yours.getTitle()));
+        resubmit.put("summary", List.of(yours.getSummary()));
+        resubmit.put("ownerId", List.of(Objects.toString(yours.getOwnerId(), "")));
+        resubmit.put(
+                "collaboratorIds",
+                new ArrayList<>(yours.getCollaboratorIds().stream()
+                        .filter(Objects::nonNull)
+                        .map(String::valueOf)
+                        .toList()));
+        resubmit.put(
+                "status",
+                List.of(yours.getStatus() == null ? "" : yours.getStatus().name()));
+        resubmit.put("targetDate", List.of(Objects.toString(yours.getTargetDate(), "")));
+        resubmit.put("version", List.of(String.valueOf(stored.getVersion())));
+        return new EditConflict(
+                "the commitment “" + stored.getTitle() + "”",
+                rows,
+                "/commitments/" + stored.getId(),
+                resubmit,
+                "/commitments/" + stored.getId());
     }
 }

@@ -1,0 +1,162 @@
+package org.tctracker.commitment.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.Status;
+import org.tctracker.people.Person;
+
+/** The fields of the commitment form, as typed; checked before anything is stored. */
+public class CommitmentForm {
+
+    static final String[] FIELDS = {
+        "cycleId", "title", "summary", "ownerId", "collaboratorIds", "status", "targetDate", "position", "version"
+    };
+
+    private @Nullable Long cycleId;
+    private String title = "";
+    private String summary = "";
+    private @Nullable Long ownerId;
+    private List<Long> collaboratorIds = new ArrayList<>();
+    private @Nullable Status status = Status.NOT_STARTED;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private @Nullable LocalDate targetDate;
+
+    private @Nullable Integer position;
+    private @Nullable Long version;
+
+    static CommitmentForm of(Commitment commitment) {
+        CommitmentForm form = new CommitmentForm();
+        form.cycleId = commitment.getCycle().getId();
+        form.title = commitment.getTitle();
+        form.summary = commitment.getSummary();
+        form.ownerId = commitment.getOwner().getId();
+        form.collaboratorIds = new ArrayList<>(
+                commitment.getCollaborators().stream().map(Person::getId).toList());
+        form.status = commitment.getStatus();
+        form.targetDate = commitment.getTargetDate();
+        form.position = commitment.getPosition();
+        form.version = commitment.getVersion();
+        return form;
+    }
+
+    /** Records every problem beside its field; the tracker's limits match the database's. */
+    void validate(BindingResult result) {
+        title = title.strip();
+        if (title.isEmpty()) {
+            result.rejectValue("title", "required", "Give the commitment a title.");
+        } else if (title.length() > Commitment.MAX_TITLE_LENGTH) {
+            result.rejectValue("title", "length", "Keep the title to " + Commitment.MAX_TITLE_LENGTH + " characters.");
+        }
+        if (summary.length() > Commitment.MAX_SUMMARY_LENGTH) {
+            result.rejectValue(
+                    "summary", "length", "Keep the summary to " + Commitment.MAX_SUMMARY_LENGTH + " characters.");
+        }
+        if (ownerId == null && !result.hasFieldErrors("ownerId")) {
+            result.rejectValue("ownerId", "required", "Choose who owns the commitment.");
+        }
+        if (status == null && !result.hasFieldErrors("status")) {
+            result.rejectValue("status", "required", "Choose a status.");
+        }
+        if (position != null && position < 1) {
+            result.rejectValue("position", "range", "Positions start at 1.");
+        }
+        if (hasControlCharacters(title)
+                || hasControlCharacters(
+                        summary.replace("\n", "").replace("\r", "").replace("\t", ""))) {
+            result.reject("control", "Remove the control characters from the text.");
+        }
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    CommitmentDraft draft() {
+        return new CommitmentDraft(
+                title,
+                summary.replace("\r\n", "\n"),
+                ownerId == null ? -1 : ownerId,
+                collaboratorIds.stream().filter(java.util.Objects::nonNull).toList(),
+                status == null ? Status.NOT_STARTED : status,
+                targetDate);
+    }
+
+    public @Nullable Long getCycleId() {
+        return cycleId;
+    }
+
+    public void setCycleId(@Nullable Long cycleId) {
+        this.cycleId = cycleId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(@Nullable String title) {
+        this.title = title == null ? "" : title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(@Nullable String summary) {
+        this.summary = summary == null ? "" : summary;
+    }
+
+    public @Nullable Long getOwnerId() {
+        return ownerId;
+    }
+
+    public void setOwnerId(@Nullable Long ownerId) {
+        this.ownerId = ownerId;
+    }
+
+    public List<Long> getCollaboratorIds() {
+        return collaboratorIds;
+    }
+
+    public void setCollaboratorIds(@Nullable List<Long> collaboratorIds) {
+        this.collaboratorIds = collaboratorIds == null ? new ArrayList<>() : collaboratorIds;
+    }
+
+    public @Nullable Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(@Nullable Status status) {
+        this.status = status;
+    }
+
+    public @Nullable LocalDate getTargetDate() {
+        return targetDate;
+    }
+
+    public void setTargetDate(@Nullable LocalDate targetDate) {
+        this.targetDate = targetDate;
+    }
+
+    public @Nullable Integer getPosition() {
+        return position;
+    }
+
+    public void setPosition(@Nullable Integer position) {
+        this.position = position;
+    }
+
+    public @Nullable Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(@Nullable Long version) {
+        this.version = version;
+    }
+}

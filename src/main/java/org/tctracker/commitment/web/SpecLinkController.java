@@ -1,0 +1,175 @@
+package org.tctracker.commitment.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentPermissions;
+import org.tctracker.commitment.CommitmentService;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.SpecLink;
+import org.tctracker.commitment.StaleEditException;
+import org.tctracker.system.EditConflict;
+
+/** Adding, changing and removing a commitment's spec links. */
+@Controller
+class SpecLinkController {
+
+    private final CommitmentService service;
+    private final CommitmentPermissions permissions;
+
+    SpecLinkController(CommitmentService service, CommitmentPermissions permissions) {
+        this.service = service;
+        this.permissions = permissions;
+    }
+
+    @InitBinder("linkForm")
+    void onlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields(LinkForm.FIELDS);
+    }
+
+    @PostMapping("/commitments/{id}/links")
+    String add(
+            @PathVariable long id,
+            @ModelAttribute("linkForm") LinkForm form,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Commitment commitment = changeable(id, user);
+        form.validate(result);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, commitment, null);
+        }
+        service.addLink(user, id, form.draft());
+        redirect.addFlashAttribute("flash", "Link added.");
+        return "redirect:/commitments/" + id + "#links";
+    }
+
+    @GetMapping("/commitments/{id}/links/{linkId}/edit")
+    String edit(
+            @PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Commitment commitment = changeable(id, user);
+        SpecLink link = service.linkOf(id, linkId);
+        model.addAttribute("linkForm", LinkForm.of(link));
+        return page(model, commitment, link);
+    }
+
+    @PostMapping("/commitments/{id}/links/{linkId}")
+    String update(
+            @PathVariable long id,
+            @PathVariable long linkId,
+            @ModelAttribute("linkForm") LinkForm form,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Commitment commitment = changeable(id, user);
+        SpecLink link = service.linkOf(id, linkId);
+        form.validate(result);
+        if (form.getVersion() == null) {
+            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, commitment, link);
+        }
+        try {
+            service.updateLink(user, id, linkId, form.getVersion(), form.draft());
+        } catch (StaleEditException stale) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("conflict", conflict(form, service.linkOf(id, linkId)));
+            return "conflict";
+        }
+        redirect.addFlashAttribute("flash", "Link saved.");
+        return "redirect:/commitments/" + id + "#links";
+    }
+
+    @GetMapping("/commitments/{id}/links/{linkId}/delete")
+    String confirmDelete(
+            @PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Commitment commitment = changeable(id, user);
+        model.addAttribute("commitment", commitment);
+        model.addAttribute("link", service.linkOf(id, linkId));
+        return "commitment/link-delete";
+    }
+
+    @PostMapping("/commitments/{id}/links/{linkId}/delete")
+    String delete(
+            @PathVariable long id,
+            @PathVariable long linkId,
+            @AuthenticationPrincipal TrackerUser user,
+            RedirectAttributes redirect) {
+        changeable(id, user);
+        service.deleteLink(user, id, linkId);
+        redirect.addFlashAttribute("flash", "Link removed.");
+        return "redirect:/commitments/" + id + "#links";
+    }
+
+    private Commitment changeable(long id, TrackerUser user) {
+        Commitment commitment = service.get(id);
+        if (!permissions.mayChange(user, commitment)) {
+            throw new AccessDeniedException("Not yours to change");
+        }
+        return commitment;
+    }
+
+    private String page(Model model, Commitment commitment, @Nullable SpecLink link) {
+        model.addAttribute("commitment", commitment);
+        model.addAttribute("link", link);
+        model.addAttribute("kinds", LinkKind.values());
+        model.addAttribute("states", LinkState.values());
+        return "commitment/link-form";
+    }
+
+    private static EditConflict conflict(LinkForm yours, SpecLink stored) {
+        Map<String, List<String>> resubmit = new LinkedHashMap<>();
+        resubmit.put("title", List.of(yours.getTitle()));
+        resubmit.put("url", List.of(yours.getUrl()));
+        resubmit.put(
+                "kind", List.of(yours.getKind() == null ? "" : yours.getKind().name()));
+        resubmit.put(
+                "state",
+                List.of(yours.getState() == null ? "" : yours.getState().name()));
+        resubmit.put("version", List.of(String.valueOf(stored.getVersion())));
+        String where = "/commitments/" + stored.getCommitment().getId();
+        return new EditConflict(
+                "the link “" + stored.getTitle() + "”",
+                List.of(
+                        new EditConflict.Row("Title", yours.getTitle(), stored.getTitle()),
+                        new EditConflict.Row("Address", yours.getUrl(), stored.getUrl()),
+                        new EditConflict.Row(
+                                "Kind",
+                                yours.getKind() == null ? "—" : yours.getKind().label(),
+                                stored.getKind().label()),
+                        new EditConflict.Row(
+                                "State",
+                                yours.getState() == null
+                                        ? "—"
+                                        : yours.getState().label(),
+                                stored.getState().label())),
+                where + "/links/" + stored.getId(),
+                resubmit,
+                where + "#links");
+    }
+}

@@ -1,0 +1,179 @@
+package org.tctracker.cycle.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleService;
+import org.tctracker.cycle.CycleService.CycleRefusedException;
+import org.tctracker.cycle.CycleService.StaleCycleException;
+import org.tctracker.system.Admins;
+import org.tctracker.system.EditConflict;
+
+/** Admins open, change and remove cycles here. */
+@Controller
+class CycleController {
+
+    private final CycleService cycles;
+
+    CycleController(CycleService cycles) {
+        this.cycles = cycles;
+    }
+
+    @InitBinder("form")
+    void onlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields("slug", "name", "summit", "startsOn", "endsOn", "milestones*", "version");
+    }
+
+    @GetMapping("/cycles/new")
+    String newForm(Model model) {
+        Admins.require();
+        model.addAttribute("form", CycleForm.blank());
+        model.addAttribute("cycle", null);
+        return "cycle/form";
+    }
+
+    @PostMapping("/cycles")
+    String create(
+            @ModelAttribute("form") CycleForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Admins.require();
+        form.validate(result);
+        if (!result.hasErrors()) {
+            try {
+                Cycle created = cycles.create(form.draft());
+                redirect.addFlashAttribute("flash", "Opened the " + created.getName() + " cycle.");
+                return "redirect:/cycles/" + created.getSlug();
+            } catch (CycleRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("cycle", null);
+        return "cycle/form";
+    }
+
+    @GetMapping("/cycles/{slug}/edit")
+    String editForm(@PathVariable String slug, Model model) {
+        Admins.require();
+        Cycle cycle = cycles.get(slug);
+        model.addAttribute("form", CycleForm.of(cycle));
+        model.addAttribute("cycle", cycle);
+        return "cycle/form";
+    }
+
+    @PostMapping("/cycles/{slug}")
+    String update(
+            @PathVariable String slug,
+            @ModelAttribute("form") CycleForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Admins.require();
+        Cycle current = cycles.get(slug);
+        form.validate(result);
+        if (form.getVersion() == null) {
+            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                Cycle saved = cycles.update(slug, form.getVersion(), form.draft());
+                redirect.addFlashAttribute("flash", "Saved.");
+                return "redirect:/cycles/" + saved.getSlug();
+            } catch (StaleCycleException stale) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("conflict", conflict(form, stale.stored()));
+                return "conflict";
+            } catch (CycleRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("cycle", current);
+        return "cycle/form";
+    }
+
+    @GetMapping("/cycles/{slug}/delete")
+    String confirmDelete(@PathVariable String slug, Model model) {
+        Admins.require();
+        model.addAttribute("cycle", cycles.get(slug));
+        return "cycle/delete";
+    }
+
+    @PostMapping("/cycles/{slug}/delete")
+    String delete(@PathVariable String slug, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Admins.require();
+        Cycle cycle = cycles.get(slug);
+        try {
+            cycles.delete(slug);
+        } catch (CycleRefusedException refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("cycle", cycle);
+            model.addAttribute("flashError", refused.getMessage());
+            return "cycle/delete";
+        }
+        redirect.addFlashAttribute("flash", "Deleted the " + cycle.getName() + " cycle.");
+        return "redirect:/cycles";
+    }
+
+    private static EditConflict conflict(CycleForm yours, Cycle stored) {
+        Map<String, List<String>> resubmit = new LinkedHashMap<>();
+        resubmit.put("slug", List.of(yours.getSlug()));
+        resubmit.put("name", List.of(yours.getName()));
+        resubmit.put("summit", List.of(yours.getSummit()));
+        resubmit.put("startsOn", List.of(Objects.toString(yours.getStartsOn(), "")));
+        resubmit.put("endsOn", List.of(Objects.toString(yours.getEndsOn(), "")));
+        List<CycleForm.MilestoneRow> rows = new ArrayList<>(yours.getMilestones());
+        for (int i = 0; i < rows.size(); i++) {
+            resubmit.put("milestones[" + i + "].name", List.of(rows.get(i).getName()));
+            resubmit.put(
+                    "milestones[" + i + "].dueOn",
+                    List.of(Objects.toString(rows.get(i).getDueOn(), "")));
+        }
+        resubmit.put("version", List.of(String.valueOf(stored.getVersion())));
+        String storedMilestones = stored.getMilestones().stream()
+                .map(m -> m.getName() + " " + m.getDueOn())
+                .collect(Collectors.joining("\n"));
+        String yourMilestones = yours.getMilestones().stream()
+                .filter(m -> !m.getName().isBlank())
+                .map(m -> m.getName().strip() + " " + m.getDueOn())
+                .collect(Collectors.joining("\n"));
+        return new EditConflict(
+                "the " + stored.getName() + " cycle",
+                List.of(
+                        new EditConflict.Row("Address", yours.getSlug(), stored.getSlug()),
+                        new EditConflict.Row("Name", yours.getName(), stored.getName()),
+                        new EditConflict.Row("Summit", yours.getSummit(), Objects.toString(stored.getSummit(), "")),
+                        new EditConflict.Row(
+                                "Starts",
+                                Objects.toString(yours.getStartsOn(), ""),
+                                stored.getStartsOn().toString()),
+                        new EditConflict.Row(
+                                "Ends",
+                                Objects.toString(yours.getEndsOn(), ""),
+                                stored.getEndsOn().toString()),
+                        new EditConflict.Row("Milestones", yourMilestones, storedMilestones)),
+                "/cycles/" + stored.getSlug(),
+                resubmit,
+                "/cycles/" + stored.getSlug());
+    }
+}

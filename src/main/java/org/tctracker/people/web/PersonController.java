@@ -1,0 +1,155 @@
+package org.tctracker.people.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tctracker.people.PeopleService;
+import org.tctracker.people.PeopleService.PersonRefusedException;
+import org.tctracker.people.PeopleService.StalePersonException;
+import org.tctracker.people.Person;
+import org.tctracker.system.Admins;
+import org.tctracker.system.EditConflict;
+
+/** Admins add, change and remove people here. */
+@Controller
+class PersonController {
+
+    private final PeopleService people;
+
+    PersonController(PeopleService people) {
+        this.people = people;
+    }
+
+    @InitBinder("form")
+    void onlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields("displayName", "ircNick", "email", "affiliation", "version");
+    }
+
+    @GetMapping("/people/new")
+    String newForm(Model model) {
+        Admins.require();
+        model.addAttribute("form", new PersonForm());
+        model.addAttribute("person", null);
+        return "people/form";
+    }
+
+    @PostMapping("/people")
+    String create(
+            @ModelAttribute("form") PersonForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Admins.require();
+        form.validate(result);
+        if (!result.hasErrors()) {
+            try {
+                Person created = people.create(form.draft());
+                redirect.addFlashAttribute("flash", "Added " + created.getDisplayName() + ".");
+                return "redirect:/people/" + created.getId();
+            } catch (PersonRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("person", null);
+        return "people/form";
+    }
+
+    @GetMapping("/people/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Admins.require();
+        Person person = people.get(id);
+        model.addAttribute("form", PersonForm.of(person));
+        model.addAttribute("person", person);
+        return "people/form";
+    }
+
+    @PostMapping("/people/{id}")
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") PersonForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Admins.require();
+        Person current = people.get(id);
+        form.validate(result);
+        if (form.getVersion() == null) {
+            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                people.update(id, form.getVersion(), form.draft());
+                redirect.addFlashAttribute("flash", "Saved.");
+                return "redirect:/people/" + id;
+            } catch (StalePersonException stale) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("conflict", conflict(form, stale.stored()));
+                return "conflict";
+            } catch (PersonRefusedException refused) {
+                result.rejectValue(refused.field(), "refused", refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("person", current);
+        return "people/form";
+    }
+
+    @GetMapping("/people/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        Admins.require();
+        model.addAttribute("person", people.get(id));
+        return "people/delete";
+    }
+
+    @PostMapping("/people/{id}/delete")
+    String delete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Admins.require();
+        Person person = people.get(id);
+        try {
+            people.delete(id);
+        } catch (PersonRefusedException refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("person", person);
+            model.addAttribute("flashError", refused.getMessage());
+            return "people/delete";
+        }
+        redirect.addFlashAttribute("flash", "Removed " + person.getDisplayName() + ".");
+        return "redirect:/people";
+    }
+
+    private static EditConflict conflict(PersonForm yours, Person stored) {
+        Map<String, List<String>> resubmit = new LinkedHashMap<>();
+        resubmit.put("displayName", List.of(yours.getDisplayName()));
+        resubmit.put("ircNick", List.of(yours.getIrcNick()));
+        resubmit.put("email", List.of(yours.getEmail()));
+        resubmit.put("affiliation", List.of(yours.getAffiliation()));
+        resubmit.put("version", List.of(String.valueOf(stored.getVersion())));
+        return new EditConflict(
+                stored.getDisplayName(),
+                List.of(
+                        new EditConflict.Row("Name", yours.getDisplayName(), stored.getDisplayName()),
+                        new EditConflict.Row("IRC nick", yours.getIrcNick(), stored.getIrcNick()),
+                        new EditConflict.Row("Email", yours.getEmail(), Objects.toString(stored.getEmail(), "")),
+                        new EditConflict.Row(
+                                "Affiliation", yours.getAffiliation(), Objects.toString(stored.getAffiliation(), ""))),
+                "/people/" + stored.getId(),
+                resubmit,
+                "/people/" + stored.getId());
+    }
+}
