@@ -95,6 +95,10 @@ public class CheckIn {
         return id;
     }
 
+    public long getCommitmentId() {
+        return commitment.getId();
+    }
+
     public IsoWeek getWeek() {
         return IsoWeek.parse(isoWeek);
     }

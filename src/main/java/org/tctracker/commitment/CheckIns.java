@@ -12,4 +12,15 @@ public interface CheckIns extends Repository<CheckIn, Long> {
     /** A commitment's check-ins, newest first. */
     @Query("select ci from CheckIn ci where ci.commitment.id = :commitmentId order by ci.checkedOn desc, ci.id desc")
     List<CheckIn> findByCommitment(long commitmentId);
+
+    @Query("select ci from CheckIn ci join fetch ci.commitment c where c.cycle.id = :cycleId and ci.isoWeek = :week")
+    List<CheckIn> findByCycleAndWeek(long cycleId, String week);
+
+    /** The whole check-in history of a cycle, reduced to what the chart needs. */
+    @Query("""
+            select new org.tctracker.commitment.StatusMark(ci.commitment.id, ci.isoWeek, ci.status)
+            from CheckIn ci where ci.commitment.cycle.id = :cycleId
+            order by ci.isoWeek
+            """)
+    List<StatusMark> marksOfCycle(long cycleId);
 }

@@ -10,10 +10,11 @@ public interface Commitments extends Repository<Commitment, Long> {
 
     Commitment save(Commitment commitment);
 
-    /** The commitment with its cycle, owner, collaborators and successor, read in one statement. */
+    /** The commitment with its cycle and milestones, owner, collaborators and successor, in one statement. */
     @Query("""
             select c from Commitment c
-              join fetch c.cycle
+              join fetch c.cycle cy
+              left join fetch cy.milestones
               join fetch c.owner
               left join fetch c.collaborators
               left join fetch c.carriedTo next
@@ -21,6 +22,16 @@ public interface Commitments extends Repository<Commitment, Long> {
             where c.id = :id
             """)
     Optional<Commitment> findDetailed(long id);
+
+    /** A cycle's commitments with their owners and collaborators, for deciding who may update which. */
+    @Query("""
+            select distinct c from Commitment c
+              join fetch c.owner
+              left join fetch c.collaborators
+            where c.cycle.id = :cycleId
+            order by c.position
+            """)
+    List<Commitment> findByCycleWithPeople(long cycleId);
 
     /** The commitment this one was carried over from, if any. */
     @Query("select c from Commitment c join fetch c.cycle where c.carriedTo.id = :id")

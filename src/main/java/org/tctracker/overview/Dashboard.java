@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Milestone;
@@ -19,7 +20,26 @@ import org.tctracker.system.Durations;
  * filters. Counts ignore the filters, so a reader always sees the whole picture at the top.
  */
 public record Dashboard(
-        Cycle cycle, List<Milestone> milestones, List<CommitmentRow> allRows, DashboardFilter filter, LocalDate today) {
+        Cycle cycle,
+        List<Milestone> milestones,
+        List<CommitmentRow> allRows,
+        DashboardFilter filter,
+        LocalDate today,
+        Staleness staleness,
+        CycleChart chart) {
+
+    /** Open, in a cycle under way, and not checked in on recently enough. */
+    public boolean isStale(CommitmentRow row) {
+        return staleness.isStale(row.status(), row.lastCheckIn(), cycle, today);
+    }
+
+    public long staleCount() {
+        return allRows.stream().filter(this::isStale).count();
+    }
+
+    public long staleAfterDays() {
+        return staleness.days();
+    }
 
     public Cycle.Phase phase() {
         return cycle.phaseOn(today);

@@ -13,9 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CheckIns;
+import org.tctracker.commitment.ReleaseCalendar;
+import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
+import org.tctracker.commitment.StatusOverTime;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
+import org.tctracker.cycle.Milestone;
 import org.tctracker.overview.Dashboard.DashboardFilter;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.RecordNotFoundException;
@@ -25,11 +30,15 @@ class DashboardController {
 
     private final Cycles cycles;
     private final OverviewQueries queries;
+    private final CheckIns checkIns;
+    private final Staleness staleness;
     private final Clock clock;
 
-    DashboardController(Cycles cycles, OverviewQueries queries, Clock clock) {
+    DashboardController(Cycles cycles, OverviewQueries queries, CheckIns checkIns, Staleness staleness, Clock clock) {
         this.cycles = cycles;
         this.queries = queries;
+        this.checkIns = checkIns;
+        this.staleness = staleness;
         this.clock = clock;
     }
 
@@ -75,10 +84,14 @@ class DashboardController {
                             .filter(other -> !other.getId().equals(cycle.getId()))
                             .toList());
         }
-        model.addAttribute(
-                "dashboard",
-                new Dashboard(
-                        cycle, cycles.findMilestonesOf(cycle), queries.rowsOfCycle(cycle.getId()), filter, today));
+        List<Milestone> milestones = cycles.findMilestonesOf(cycle);
+        List<CommitmentRow> rows = queries.rowsOfCycle(cycle.getId());
+        CycleChart chart = new CycleChart(
+                ReleaseCalendar.weeksOf(cycle, today),
+                rows,
+                new StatusOverTime(checkIns.marksOfCycle(cycle.getId())),
+                milestones);
+        model.addAttribute("dashboard", new Dashboard(cycle, milestones, rows, filter, today, staleness, chart));
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());

@@ -70,7 +70,7 @@ class QueryBudgetTest {
 
     @Test
     void dashboardOfTheCurrentCycle() throws Exception {
-        Document page = pageWithin(3, "/");
+        Document page = pageWithin(4, "/");
         assertThat(page.selectFirst("h1").text()).isEqualTo("Generated now cycle");
         assertThat(page.select("table.commitments tbody tr")).hasSize(COMMITMENTS);
         assertThat(Html.texts(page, "table.commitments tbody tr td:nth-child(6)"))
@@ -79,7 +79,7 @@ class QueryBudgetTest {
 
     @Test
     void filteredDashboardOfANamedCycle() throws Exception {
-        Document page = pageWithin(3, "/cycles/now?status=open&owner=now-nick-1");
+        Document page = pageWithin(4, "/cycles/now?status=open&owner=now-nick-1");
         assertThat(page.select("table.commitments tbody tr")).isNotEmpty();
     }
 

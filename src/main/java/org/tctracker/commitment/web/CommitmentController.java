@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CheckIn;
 import org.tctracker.commitment.CheckIns;
 import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentPermissions;
@@ -34,6 +35,7 @@ import org.tctracker.commitment.DraftRefusedException;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.StaleEditException;
+import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
@@ -54,6 +56,7 @@ class CommitmentController {
     private final Cycles cycles;
     private final People people;
     private final Markdown markdown;
+    private final Staleness staleness;
     private final Clock clock;
 
     CommitmentController(
@@ -64,7 +67,9 @@ class CommitmentController {
             Cycles cycles,
             People people,
             Markdown markdown,
+            Staleness staleness,
             Clock clock) {
+        this.staleness = staleness;
         this.commitments = commitments;
         this.checkIns = checkIns;
         this.service = service;
@@ -87,10 +92,20 @@ class CommitmentController {
         model.addAttribute("commitment", commitment);
         model.addAttribute("summaryHtml", markdown.toHtml(commitment.getSummary()));
         model.addAttribute("links", commitments.findLinksOf(id));
-        model.addAttribute("checkIns", checkIns.findByCommitment(id));
+        List<CheckIn> history = checkIns.findByCommitment(id);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("checkIns", history);
+        model.addAttribute("timeline", Timeline.of(commitment, history, today));
+        model.addAttribute(
+                "stale",
+                staleness.isStale(
+                        commitment.getStatus(),
+                        history.isEmpty() ? null : history.get(0).getCheckedOn(),
+                        commitment.getCycle(),
+                        today));
         model.addAttribute("carriedFrom", commitments.findCarriedFrom(id).orElse(null));
         model.addAttribute("markdown", markdown);
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("today", today);
         model.addAttribute("mayChange", permissions.mayChange(user, commitment));
         model.addAttribute("mayDelete", permissions.mayDelete(user, commitment));
         model.addAttribute("mayReorder", permissions.mayReorder(user));

@@ -1,0 +1,238 @@
+package org.tctracker.checkin;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CheckIn;
+import org.tctracker.commitment.CheckInDraft;
+import org.tctracker.commitment.CheckInService;
+import org.tctracker.commitment.CheckIns;
+import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentPermissions;
+import org.tctracker.commitment.CommitmentService;
+import org.tctracker.commitment.Commitments;
+import org.tctracker.commitment.ReleaseCalendar;
+import org.tctracker.commitment.Status;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.Cycles;
+import org.tctracker.system.BadRequestException;
+import org.tctracker.system.RecordNotFoundException;
+
+/** The check-in of one commitment, and the weekly routine over a whole cycle. */
+@Controller
+class CheckInController {
+
+    private final CheckInService checkIns;
+    private final CheckIns history;
+    private final CommitmentService commitments;
+    private final Commitments repository;
+    private final CommitmentPermissions permissions;
+    private final Cycles cycles;
+
+    CheckInController(
+            CheckInService checkIns,
+            CheckIns history,
+            CommitmentService commitments,
+            Commitments repository,
+            CommitmentPermissions permissions,
+            Cycles cycles) {
+        this.checkIns = checkIns;
+        this.history = history;
+        this.commitments = commitments;
+        this.repository = repository;
+        this.permissions = permissions;
+        this.cycles = cycles;
+    }
+
+    @InitBinder("row")
+    void oneRow(WebDataBinder binder) {
+        binder.setAllowedFields("status", "note", "percentDone");
+    }
+
+    @InitBinder("form")
+    void weeklyRows(WebDataBinder binder) {
+        binder.setAllowedFields("rows*");
+        binder.setAutoGrowCollectionLimit(500);
+    }
+
+    @GetMapping("/commitments/{id}/check-ins/new")
+    String newCheckIn(@PathVariable long id, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Commitment commitment = changeable(id, user);
+        CheckIn thisWeek = thisWeeksOf(id);
+        model.addAttribute("row", CheckInRow.of(id, commitment.getStatus(), thisWeek));
+        return singlePage(model, commitment, thisWeek);
+    }
+
+    @PostMapping("/commitments/{id}/check-ins")
+    String checkIn(
+            @PathVariable long id,
+            @ModelAttribute("row") CheckInRow row,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Commitment commitment = changeable(id, user);
+        row.validate(result, "");
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return singlePage(model, commitment, thisWeeksOf(id));
+        }
+        try {
+            CheckIn saved =
+                    checkIns.record(user, new CheckInDraft(id, row.getStatus(), row.getNote(), row.getPercentDone()));
+            redirect.addFlashAttribute("flash", "Checked in for " + saved.getWeek() + ".");
+        } catch (DataIntegrityViolationException sameMoment) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute(
+                    "flashError", "Someone checked in on this commitment at the same moment; look again and retry.");
+            return singlePage(model, commitment, thisWeeksOf(id));
+        }
+        return "redirect:/commitments/" + id;
+    }
+
+    @GetMapping("/cycles/{slug}/check-in")
+    String weekly(@PathVariable String slug, @AuthenticationPrincipal TrackerUser user, Model model) {
+        Cycle cycle = cycle(slug);
+        List<Commitment> mine = updatable(cycle, user);
+        Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
+        WeeklyForm form = new WeeklyForm();
+        for (Commitment commitment : mine) {
+            form.getRows()
+                    .add(CheckInRow.of(commitment.getId(), commitment.getStatus(), thisWeek.get(commitment.getId())));
+        }
+        model.addAttribute("form", form);
+        return weeklyPage(model, cycle, mine, thisWeek);
+    }
+
+    @PostMapping("/cycles/{slug}/check-in")
+    String weeklySave(
+            @PathVariable String slug,
+            @ModelAttribute("form") WeeklyForm form,
+            BindingResult result,
+            @AuthenticationPrincipal TrackerUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Cycle cycle = cycle(slug);
+        List<Commitment> mine = updatable(cycle, user);
+        Map<Long, Commitment> byId = mine.stream().collect(Collectors.toMap(Commitment::getId, Function.identity()));
+        Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
+        List<CheckInDraft> changed = new ArrayList<>();
+        for (int i = 0; i < form.getRows().size(); i++) {
+            CheckInRow row = form.getRows().get(i);
+            Commitment commitment = row.getCommitmentId() == null ? null : byId.get(row.getCommitmentId());
+            if (commitment == null) {
+                throw new BadRequestException(
+                        "The form has a row for a commitment you cannot update here; reload the page and try again.");
+            }
+            CheckInRow prefilled =
+                    CheckInRow.of(commitment.getId(), commitment.getStatus(), thisWeek.get(commitment.getId()));
+            if (result.hasFieldErrors("rows[" + i + "].*") || row.differsFrom(prefilled)) {
+                row.validate(result, "rows[" + i + "]");
+                if (row.getStatus() != null) {
+                    changed.add(
+                            new CheckInDraft(commitment.getId(), row.getStatus(), row.getNote(), row.getPercentDone()));
+                }
+            }
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("flashError", "Nothing was saved: correct the rows marked below, then submit again.");
+            return weeklyPage(model, cycle, mine, thisWeek);
+        }
+        if (changed.isEmpty()) {
+            redirect.addFlashAttribute("flash", "Nothing was changed, so nothing was saved.");
+            return "redirect:/cycles/" + slug + "/check-in";
+        }
+        try {
+            checkIns.recordAll(user, changed);
+        } catch (DataIntegrityViolationException sameMoment) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute(
+                    "flashError",
+                    "Nothing was saved: someone checked in on one of these at the same moment. Submit again to retry.");
+            return weeklyPage(model, cycle, mine, thisWeeksIn(cycle));
+        }
+        redirect.addFlashAttribute(
+                "flash",
+                "Checked in on " + changed.size() + (changed.size() == 1 ? " commitment" : " commitments") + " for "
+                        + checkIns.thisWeek() + ".");
+        return "redirect:/cycles/" + slug;
+    }
+
+    private Commitment changeable(long id, TrackerUser user) {
+        Commitment commitment = commitments.get(id);
+        if (!permissions.mayChange(user, commitment)) {
+            throw new AccessDeniedException("Only its owner, its collaborators and admins may check in on this.");
+        }
+        return commitment;
+    }
+
+    private Cycle cycle(String slug) {
+        return cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+    }
+
+    private List<Commitment> updatable(Cycle cycle, TrackerUser user) {
+        return repository.findByCycleWithPeople(cycle.getId()).stream()
+                .filter(c -> c.getStatus().isOpen() && permissions.mayChange(user, c))
+                .toList();
+    }
+
+    private Map<Long, CheckIn> thisWeeksIn(Cycle cycle) {
+        Map<Long, CheckIn> byCommitment = new LinkedHashMap<>();
+        for (CheckIn checkIn : checkIns.thisWeeksIn(cycle.getId())) {
+            byCommitment.put(checkIn.getCommitmentId(), checkIn);
+        }
+        return byCommitment;
+    }
+
+    private CheckIn thisWeeksOf(long commitmentId) {
+        return history.findByCommitment(commitmentId).stream()
+                .filter(c -> c.getWeek().equals(checkIns.thisWeek()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String singlePage(Model model, Commitment commitment, CheckIn thisWeek) {
+        model.addAttribute("commitment", commitment);
+        model.addAttribute("thisWeek", thisWeek);
+        model.addAttribute(
+                "week",
+                ReleaseCalendar.weekOf(checkIns.today(), commitment.getCycle().getEndsOn()));
+        model.addAttribute("statuses", Status.values());
+        return "checkin/single";
+    }
+
+    private String weeklyPage(Model model, Cycle cycle, List<Commitment> mine, Map<Long, CheckIn> thisWeek) {
+        LocalDate today = checkIns.today();
+        model.addAttribute("cycle", cycle);
+        model.addAttribute(
+                "commitments", mine.stream().collect(Collectors.toMap(Commitment::getId, Function.identity())));
+        model.addAttribute("thisWeek", thisWeek);
+        model.addAttribute("week", ReleaseCalendar.weekOf(today, cycle.getEndsOn()));
+        model.addAttribute("phase", cycle.phaseOn(today));
+        model.addAttribute("statuses", Status.values());
+        return "checkin/weekly";
+    }
+}
