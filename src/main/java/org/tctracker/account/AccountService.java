@@ -26,6 +26,10 @@ public class AccountService {
     private final Clock clock;
 
     private final SignedInSessions sessions;
+    private final LoginThrottle throttle;
+
+    /** Where wrong current passwords are counted from, beside the sign-in page's client addresses. */
+    private static final String ACCOUNT_PAGE = "account page";
 
     AccountService(
             Accounts accounts,
@@ -33,9 +37,11 @@ public class AccountService {
             PasswordEncoder encoder,
             PasswordPolicy policy,
             Clock clock,
-            SignedInSessions sessions) {
+            SignedInSessions sessions,
+            LoginThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.people = people;
         this.encoder = encoder;
         this.policy = policy;
@@ -71,7 +77,11 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = get(accountId);
+        if (throttle.isBlocked(account.getUsername(), ACCOUNT_PAGE)) {
+            refuse("Too many wrong passwords. Wait 15 minutes, then try again.");
+        }
         if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            throttle.recordFailure(account.getUsername(), ACCOUNT_PAGE);
             refuse("The current password is not right.");
         }
         policy.problemWith(newPassword, account.getUsername()).ifPresent(this::refuse);

@@ -18,6 +18,9 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        if (Usernames.problemWith(username).isPresent()) {
+            throw new UsernameNotFoundException("No such account");
+        }
         return accounts.findByUsername(Usernames.normalize(username))
                 .map(TrackerUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));

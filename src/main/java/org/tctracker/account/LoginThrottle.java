@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,7 +48,8 @@ class LoginThrottle {
         return byAddress >= LIMIT;
     }
 
-    @Transactional
+    /** Kept even when the surrounding work is rolled back, as a refused password change is. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordFailure(String username, String clientAddress) {
         Instant now = clock.instant();
         jdbc.sql("insert into login_failure (username, client_address, failed_at) values (?, ?, ?)")
@@ -60,14 +62,16 @@ class LoginThrottle {
     }
 
     @Transactional
-    void recordSuccess(String username, String clientAddress) {
-        jdbc.sql("delete from login_failure where username = ? or client_address = ?")
-                .params(key(username), key(clientAddress))
+    void recordSuccess(String username) {
+        // Only this username's failures: clearing the address's too would let anyone with an
+        // account reset the count between guesses at someone else's password.
+        jdbc.sql("delete from login_failure where username = ?")
+                .param(key(username))
                 .update();
     }
 
     private static String key(String text) {
-        String normalized = Usernames.normalize(text);
+        String normalized = Usernames.normalize(text).replaceAll("\\p{Cntrl}", "?");
         return normalized.length() > MAX_KEY_LENGTH ? normalized.substring(0, MAX_KEY_LENGTH) : normalized;
     }
 }

@@ -34,6 +34,22 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Pages that show a form for a change: only useful, and only shown, to someone signed in. */
+    static final String[] FORM_PAGES = {
+        "/commitments/new",
+        "/commitments/*/edit",
+        "/commitments/*/delete",
+        "/commitments/*/check-ins/new",
+        "/commitments/*/links/**",
+        "/cycles/new",
+        "/cycles/*/edit",
+        "/cycles/*/delete",
+        "/cycles/*/check-in",
+        "/people/new",
+        "/people/*/edit",
+        "/people/*/delete",
+    };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -66,6 +82,8 @@ class SecurityConfiguration {
                             .authenticated()
                             .requestMatchers("/login", "/login/failed", "/error")
                             .permitAll()
+                            .requestMatchers(FORM_PAGES)
+                            .authenticated()
                             .requestMatchers(HttpMethod.GET, "/**")
                             .permitAll()
                             .requestMatchers(HttpMethod.HEAD, "/**")

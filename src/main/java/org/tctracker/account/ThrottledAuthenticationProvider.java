@@ -33,7 +33,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(attempt);
-            throttle.recordSuccess(username, address);
+            throttle.recordSuccess(username);
             return result;
         } catch (AuthenticationException e) {
             throttle.recordFailure(username, address);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,19 +69,34 @@ public class CommitmentService {
     }
 
     public Commitment update(TrackerUser user, long id, long loadedVersion, CommitmentDraft draft) {
+        return update(user, id, loadedVersion, draft, null);
+    }
+
+    /**
+     * Saves an edit, and with an admin's new position moves the commitment there, all in one
+     * transaction. Only the owner or an admin may hand a commitment to someone else: a
+     * collaborator who could would gain the owner's right to delete it.
+     */
+    public Commitment update(
+            TrackerUser user, long id, long loadedVersion, CommitmentDraft draft, @Nullable Integer position) {
         Commitment commitment = get(id);
         permissions.requireChange(user, commitment);
         if (commitment.getVersion() != loadedVersion) {
             throw new StaleEditException(commitment);
         }
+        Person owner = person(draft.ownerId(), "ownerId");
+        if (!user.isAdmin()
+                && !owner.getId().equals(commitment.getOwner().getId())
+                && !commitment.getOwner().getId().equals(user.personId())) {
+            throw new DraftRefusedException(
+                    "ownerId", "Only the owner or an admin can hand this commitment to someone else.");
+        }
         commitment.revise(
-                draft.title(),
-                draft.summary(),
-                person(draft.ownerId(), "ownerId"),
-                collaborators(draft),
-                draft.status(),
-                draft.targetDate());
+                draft.title(), draft.summary(), owner, collaborators(draft), draft.status(), draft.targetDate());
         entityManager.flush();
+        if (position != null && position != commitment.getPosition() && permissions.mayReorder(user)) {
+            moveTo(user, id, position);
+        }
         return commitment;
     }
 
@@ -113,7 +129,7 @@ public class CommitmentService {
      * end, then to their final ones.
      */
     private void renumber(List<Commitment> inOrder) {
-        int parking = inOrder.size() + 1;
+        int parking = inOrder.stream().mapToInt(Commitment::getPosition).max().orElse(0) + 1;
         List<Commitment> moving = new ArrayList<>();
         for (int i = 0; i < inOrder.size(); i++) {
             if (inOrder.get(i).getPosition() != i + 1) {

@@ -18,6 +18,9 @@ public record WebAddress(String value) {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
+        // Stored with a lower-case scheme, as browsers and the database's own check expect.
+        int colon = value.indexOf(':');
+        value = value.substring(0, colon).toLowerCase(Locale.ROOT) + value.substring(colon);
     }
 
     /** Why the text is not an acceptable web address, or empty when it is. */

@@ -1,6 +1,11 @@
 package org.tctracker.system;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -16,6 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice
 class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @ExceptionHandler(RecordNotFoundException.class)
     String notFound(RecordNotFoundException e, Model model, HttpServletResponse response) {
@@ -43,6 +50,31 @@ class ErrorPages {
     @ExceptionHandler(BadRequestException.class)
     String badRequest(BadRequestException e, Model model, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST, e.getMessage(), model, response);
+    }
+
+    /** A form field this page does not have, such as rows[9999] or rows[x]: someone edited the form. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String unknownField(InvalidPropertyException e, Model model, HttpServletResponse response) {
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "The form sent a field this page does not have; reload the page and try again.",
+                model,
+                response);
+    }
+
+    /**
+     * Two saves met at the same moment: the database kept one and refused the other. Nothing of the
+     * refused one was stored, so the person can look again and retry.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    String collision(RuntimeException e, Model model, HttpServletResponse response) {
+        log.info("Refused a change that collided with another: {}", e.getMessage());
+        return page(
+                HttpStatus.CONFLICT,
+                "Someone else changed the same thing at the same moment, so your change was not saved. "
+                        + "Reload the page to see theirs, then try again.",
+                model,
+                response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

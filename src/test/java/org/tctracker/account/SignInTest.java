@@ -122,6 +122,30 @@ class SignInTest {
     }
 
     @Test
+    void someoneElsesSuccessfulSignInDoesNotResetTheCountForAUsername() throws Exception {
+        if (jdbc.queryForObject("select count(*) from account where username = 'mallory'", Integer.class) == 0) {
+            accounts.create("mallory", Role.EDITOR, null, PASSWORD);
+        }
+        for (int i = 0; i < 3; i++) {
+            signIn("lifeless", "guess " + i, "198.51.100.50");
+        }
+        assertThat(signIn("mallory", PASSWORD, "198.51.100.50").status()).isEqualTo(302);
+        for (int i = 0; i < 2; i++) {
+            signIn("lifeless", "guess again " + i, "198.51.100.52");
+        }
+
+        assertThat(signIn("lifeless", "one more guess", "198.51.100.51").status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aUsernameWithControlCharactersIsJustAWrongUsername() throws Exception {
+        Answer answer = signIn("life\u0001less", PASSWORD, "192.0.2.20");
+
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    @Test
     void theCoolDownEndsWhenTheFailuresAreOlderThanFifteenMinutes() throws Exception {
         for (int i = 0; i < 5; i++) {
             signIn("lifeless", "guess " + i, "198.51.100.1");

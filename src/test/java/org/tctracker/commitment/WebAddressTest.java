@@ -14,11 +14,16 @@ class WebAddressTest {
                 "https://specs.openstack.org/openstack/oslo-specs/specs/mitaka/no-incubator-api-freedom.html",
                 "http://lists.openstack.org/pipermail/openstack-dev/2016-March/087980.html",
                 "https://review.openstack.org/#/c/189003/",
-                "HTTPS://etherpad.openstack.org/p/mitaka-tc",
             })
     void acceptsAbsoluteWebAddresses(String text) {
         assertThat(WebAddress.problemWith(text)).isEmpty();
         assertThat(new WebAddress(text).value()).isEqualTo(text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void storesTheSchemeInLowerCaseAsTheDatabaseExpects() {
+        assertThat(new WebAddress("HTTPS://etherpad.openstack.org/p/Mitaka-TC").value())
+                .isEqualTo("https://etherpad.openstack.org/p/Mitaka-TC");
     }
 
     @ParameterizedTest

@@ -181,12 +181,7 @@ class CommitmentController {
         }
         if (!result.hasErrors()) {
             try {
-                service.update(user, id, form.getVersion(), form.draft());
-                if (form.getPosition() != null
-                        && form.getPosition() != current.getPosition()
-                        && permissions.mayReorder(user)) {
-                    service.moveTo(user, id, form.getPosition());
-                }
+                service.update(user, id, form.getVersion(), form.draft(), form.getPosition());
                 redirect.addFlashAttribute("flash", "Saved.");
                 return "redirect:/commitments/" + id;
             } catch (StaleEditException stale) {
@@ -302,6 +297,9 @@ class CommitmentController {
                 "status",
                 List.of(yours.getStatus() == null ? "" : yours.getStatus().name()));
         resubmit.put("targetDate", List.of(Objects.toString(yours.getTargetDate(), "")));
+        if (yours.getPosition() != null) {
+            resubmit.put("position", List.of(String.valueOf(yours.getPosition())));
+        }
         resubmit.put("version", List.of(String.valueOf(stored.getVersion())));
         return new EditConflict(
                 "the commitment “" + stored.getTitle() + "”",

@@ -64,6 +64,11 @@ public class CommitmentForm {
         if (status == null && !result.hasFieldErrors("status")) {
             result.rejectValue("status", "required", "Choose a status.");
         }
+        if (targetDate != null
+                && (targetDate.getYear() < 1990 || targetDate.getYear() > 2999)
+                && !result.hasFieldErrors("targetDate")) {
+            result.rejectValue("targetDate", "range", "Enter a date between 1990 and 2999.");
+        }
         if (position != null && position < 1) {
             result.rejectValue("position", "range", "Positions start at 1.");
         }

@@ -72,12 +72,14 @@ public class CycleForm {
         }
         if (name.isEmpty()) {
             result.rejectValue("name", "required", "Give the cycle a name.");
-        } else if (name.length() > 80) {
-            result.rejectValue("name", "length", "Keep the name to 80 characters.");
+        } else if (name.length() > 80 || hasControlCharacters(name)) {
+            result.rejectValue("name", "length", "Use up to 80 printable characters.");
         }
-        if (summit.length() > 120) {
-            result.rejectValue("summit", "length", "Keep the summit to 120 characters.");
+        if (summit.length() > 120 || hasControlCharacters(summit)) {
+            result.rejectValue("summit", "length", "Use up to 120 printable characters.");
         }
+        rejectFarDates(result, "startsOn", startsOn);
+        rejectFarDates(result, "endsOn", endsOn);
         if (startsOn == null && !result.hasFieldErrors("startsOn")) {
             result.rejectValue("startsOn", "required", "Enter the first day of the cycle.");
         }
@@ -97,14 +99,26 @@ public class CycleForm {
             String field = "milestones[" + i + "]";
             if (rowName.isEmpty()) {
                 result.rejectValue(field + ".name", "required", "Name this milestone, or clear its date.");
-            } else if (rowName.length() > 80) {
-                result.rejectValue(field + ".name", "length", "Keep milestone names to 80 characters.");
+            } else if (rowName.length() > 80 || hasControlCharacters(rowName)) {
+                result.rejectValue(field + ".name", "length", "Use up to 80 printable characters.");
             } else if (seen.putIfAbsent(rowName, i) != null) {
                 result.rejectValue(field + ".name", "unique", "Two milestones cannot share a name.");
             }
             if (row.getDueOn() == null && !result.hasFieldErrors(field + ".dueOn")) {
                 result.rejectValue(field + ".dueOn", "required", "Give this milestone a date.");
             }
+            rejectFarDates(result, field + ".dueOn", row.getDueOn());
+        }
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** Dates far outside any release cycle are typing mistakes (and beyond what databases store). */
+    static void rejectFarDates(BindingResult result, String field, @Nullable LocalDate date) {
+        if (date != null && (date.getYear() < 1990 || date.getYear() > 2999) && !result.hasFieldErrors(field)) {
+            result.rejectValue(field, "range", "Enter a date between 1990 and 2999.");
         }
     }
 

@@ -41,7 +41,9 @@ public class PersonForm {
         if (!NICK.matcher(ircNick).matches()) {
             result.rejectValue("ircNick", "shape", "Enter their IRC nick: up to 40 characters, no spaces.");
         }
-        if (!email.isEmpty() && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (!email.isEmpty()
+                && (email.length() > 254
+                        || !email.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+"))) {
             result.rejectValue("email", "shape", "Enter an address such as someone@example.org, or leave it empty.");
         }
         if (affiliation.length() > 120 || affiliation.chars().anyMatch(Character::isISOControl)) {

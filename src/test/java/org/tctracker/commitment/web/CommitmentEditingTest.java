@@ -241,6 +241,80 @@ class CommitmentEditingTest {
         assertThat(Html.texts(page, "table.links tbody td")).contains("Kafka driver spec", "Review", "Approved");
         mvc.perform(Forms.post(linkPath + "/delete", Map.of()).with(user(owner)));
         assertThat(commitments.findLinksOf(commitment.getId())).isEmpty();
+        Document history = Html.parse(mvc.perform(get("/commitments/" + commitment.getId() + "/history"))
+                .andReturn());
+        assertThat(Html.texts(history, "ol.history > li > p strong"))
+                .startsWith("Link “Kafka driver spec” deleted", "Link “Kafka driver spec” changed");
+    }
+
+    @Test
+    void aLinkTypedWithACapitalisedSchemeIsStoredInLowerCase() throws Exception {
+        Commitment commitment = fresh("Capitalised scheme");
+
+        mvc.perform(Forms.post(
+                        "/commitments/" + commitment.getId() + "/links",
+                        Map.of(
+                                "title", List.of("Etherpad"),
+                                "url", List.of("HTTPS://etherpad.openstack.org/p/Mitaka"),
+                                "kind", List.of("ETHERPAD"),
+                                "state", List.of("DRAFT")))
+                .with(user(team.user("owner-ed"))));
+
+        assertThat(commitments.findLinksOf(commitment.getId()))
+                .extracting(l -> l.getUrl())
+                .containsExactly("https://etherpad.openstack.org/p/Mitaka");
+    }
+
+    @Test
+    void aCollaboratorCannotTakeOverACommitmentButItsOwnerCanHandItOver() throws Exception {
+        Commitment commitment = fresh("Hand-over target");
+        Person helper = people.findByIrcNick("helper").orElseThrow();
+        TrackerUser owner = team.user("owner-ed");
+        save(
+                commitment.getId(),
+                owner,
+                Forms.with(editForm(commitment.getId(), owner), "collaboratorIds", String.valueOf(helper.getId())));
+        TrackerUser collaborator = team.user("helper-ed");
+
+        MvcResult takeover = save(
+                commitment.getId(),
+                collaborator,
+                Forms.with(editForm(commitment.getId(), collaborator), "ownerId", String.valueOf(helper.getId())));
+
+        assertThat(takeover.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Html.parse(takeover).selectFirst("#ownerId-error").text())
+                .isEqualTo("Only the owner or an admin can hand this commitment to someone else.");
+        assertThat(service.get(commitment.getId()).getOwner().getIrcNick()).isEqualTo("lifeless");
+
+        MvcResult handOver = save(
+                commitment.getId(),
+                owner,
+                Forms.with(editForm(commitment.getId(), owner), "ownerId", String.valueOf(helper.getId())));
+
+        assertThat(handOver.getResponse().getStatus()).isEqualTo(302);
+        assertThat(service.get(commitment.getId()).getOwner().getIrcNick()).isEqualTo("helper");
+    }
+
+    @Test
+    void deletingACommitmentInTheMiddleOfTheCycleClosesTheGap() throws Exception {
+        fresh("Keeps the cycle long");
+        Commitment third = commitments
+                .findByCycleInOrder(cycles.findBySlug("mitaka").orElseThrow().getId())
+                .get(2);
+        TrackerUser admin = team.user("chair");
+
+        MvcResult deleted = mvc.perform(Forms.post(
+                                "/commitments/" + third.getId() + "/delete",
+                                Map.of(
+                                        "version",
+                                        List.of(String.valueOf(
+                                                service.get(third.getId()).getVersion()))))
+                        .with(user(admin)))
+                .andReturn();
+
+        assertThat(deleted.getResponse().getStatus()).isEqualTo(302);
+        assertThat(commitments.findDetailed(third.getId())).isEmpty();
+        assertPositionsGapless();
     }
 
     @Test
