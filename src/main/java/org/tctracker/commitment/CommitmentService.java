@@ -14,7 +14,9 @@ import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
+import org.tctracker.system.StaleEditException;
 
 /**
  * Every change to commitments and their spec links, each checked against who is asking and
@@ -53,13 +55,13 @@ public class CommitmentService {
             throw new AccessDeniedException("Ask an admin to link your account to a person first.");
         }
         Cycle cycle = cycles.findById(cycleId)
-                .orElseThrow(() -> new DraftRefusedException("cycleId", "Choose a cycle from the list."));
+                .orElseThrow(() -> new ChangeRefusedException("cycleId", "Choose a cycle from the list."));
         Person owner = person(draft.ownerId(), "ownerId");
         Set<Person> collaborators = collaborators(draft);
         if (!user.isAdmin()
                 && !owner.getId().equals(user.personId())
                 && collaborators.stream().noneMatch(p -> p.getId().equals(user.personId()))) {
-            throw new DraftRefusedException(
+            throw new ChangeRefusedException(
                     "ownerId", "Editors can create commitments that they own or help with; add yourself.");
         }
         Commitment commitment =
@@ -88,7 +90,7 @@ public class CommitmentService {
         if (!user.isAdmin()
                 && !owner.getId().equals(commitment.getOwner().getId())
                 && !commitment.getOwner().getId().equals(user.personId())) {
-            throw new DraftRefusedException(
+            throw new ChangeRefusedException(
                     "ownerId", "Only the owner or an admin can hand this commitment to someone else.");
         }
         commitment.revise(
@@ -153,10 +155,10 @@ public class CommitmentService {
             throw new AccessDeniedException("Only admins may carry work over.");
         }
         if (fromCycleId == toCycleId) {
-            throw new DraftRefusedException("to", "Choose a different cycle to carry the work into.");
+            throw new ChangeRefusedException("to", "Choose a different cycle to carry the work into.");
         }
         Cycle next = cycles.findById(toCycleId)
-                .orElseThrow(() -> new DraftRefusedException("to", "Choose a cycle from the list."));
+                .orElseThrow(() -> new ChangeRefusedException("to", "Choose a cycle from the list."));
         int position = commitments.lastPositionIn(toCycleId);
         int carried = 0;
         for (Commitment commitment : commitments.findByCycleInOrder(fromCycleId)) {
@@ -203,7 +205,8 @@ public class CommitmentService {
     }
 
     private Person person(long id, String field) {
-        return people.findById(id).orElseThrow(() -> new DraftRefusedException(field, "Choose someone from the list."));
+        return people.findById(id)
+                .orElseThrow(() -> new ChangeRefusedException(field, "Choose someone from the list."));
     }
 
     private Set<Person> collaborators(CommitmentDraft draft) {

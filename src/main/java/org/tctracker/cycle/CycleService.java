@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.system.Admins;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
+import org.tctracker.system.StaleEditException;
 
 /** Opening, changing and removing cycles: admin work. */
 @Service
@@ -35,34 +37,6 @@ public class CycleService {
             LocalDate endsOn,
             Map<String, LocalDate> milestones) {}
 
-    /** A cycle change the rules refuse; the message says why. */
-    public static class CycleRefusedException extends RuntimeException {
-        private final String field;
-
-        public CycleRefusedException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
-    /** Someone changed the cycle after the form was loaded. */
-    public static class StaleCycleException extends RuntimeException {
-        private final transient Cycle stored;
-
-        StaleCycleException(Cycle stored) {
-            super("The cycle was changed by someone else");
-            this.stored = stored;
-        }
-
-        public Cycle stored() {
-            return stored;
-        }
-    }
-
     @Transactional(readOnly = true)
     public Cycle get(String slug) {
         return cycles.findWithMilestones(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
@@ -71,7 +45,7 @@ public class CycleService {
     public Cycle create(CycleDraft draft) {
         Admins.require();
         if (cycles.existsBySlug(draft.slug())) {
-            throw new CycleRefusedException(
+            throw new ChangeRefusedException(
                     "slug", "Another cycle already uses the address /cycles/" + draft.slug() + ".");
         }
         Cycle cycle = new Cycle(draft.slug(), draft.name(), draft.summit(), draft.startsOn(), draft.endsOn());
@@ -83,10 +57,10 @@ public class CycleService {
         Admins.require();
         Cycle cycle = get(slug);
         if (cycle.getVersion() != loadedVersion) {
-            throw new StaleCycleException(cycle);
+            throw new StaleEditException(cycle);
         }
         if (!draft.slug().equals(slug) && cycles.existsBySlug(draft.slug())) {
-            throw new CycleRefusedException(
+            throw new ChangeRefusedException(
                     "slug", "Another cycle already uses the address /cycles/" + draft.slug() + ".");
         }
         cycle.revise(draft.slug(), draft.name(), draft.summit(), draft.startsOn(), draft.endsOn());
@@ -105,7 +79,7 @@ public class CycleService {
                 .query(Integer.class)
                 .single();
         if (held > 0) {
-            throw new CycleRefusedException(
+            throw new ChangeRefusedException(
                     "cycle",
                     cycle.getName() + " still has " + held + (held == 1 ? " commitment" : " commitments")
                             + "; move, carry over or delete them before deleting the cycle.");

@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.system.Admins;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
+import org.tctracker.system.StaleEditException;
 
 /** Adding, changing and removing people: admin work. */
 @Service
@@ -26,34 +28,6 @@ public class PeopleService {
             @Nullable String email,
             @Nullable String affiliation) {}
 
-    /** A change the rules refuse, naming the field and why. */
-    public static class PersonRefusedException extends RuntimeException {
-        private final String field;
-
-        public PersonRefusedException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
-    /** Someone changed the person after the form was loaded. */
-    public static class StalePersonException extends RuntimeException {
-        private final transient Person stored;
-
-        StalePersonException(Person stored) {
-            super("The person was changed by someone else");
-            this.stored = stored;
-        }
-
-        public Person stored() {
-            return stored;
-        }
-    }
-
     @Transactional(readOnly = true)
     public Person get(long id) {
         return people.findById(id).orElseThrow(() -> RecordNotFoundException.of("person", id));
@@ -71,7 +45,7 @@ public class PeopleService {
         Admins.require();
         Person person = get(id);
         if (person.getVersion() != loadedVersion) {
-            throw new StalePersonException(person);
+            throw new StaleEditException(person);
         }
         nickFree(draft.ircNick(), id);
         person.revise(draft.displayName(), draft.ircNick(), draft.email(), draft.affiliation());
@@ -86,7 +60,7 @@ public class PeopleService {
         int helps = count("select count(*) from commitment_collaborator where person_id = ?", id);
         int accounts = count("select count(*) from account where person_id = ?", id);
         if (owns + helps + accounts > 0) {
-            throw new PersonRefusedException(
+            throw new ChangeRefusedException(
                     "person",
                     person.getDisplayName() + " still owns " + owns + ", helps with " + helps
                             + " commitments and is linked to " + accounts
@@ -103,7 +77,7 @@ public class PeopleService {
         people.findByIrcNick(nick)
                 .filter(other -> except == null || !other.getId().equals(except))
                 .ifPresent(other -> {
-                    throw new PersonRefusedException(
+                    throw new ChangeRefusedException(
                             "ircNick", "The nick " + nick + " already belongs to " + other.getDisplayName() + ".");
                 });
     }

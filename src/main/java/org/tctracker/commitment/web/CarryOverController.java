@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CommitmentService;
-import org.tctracker.commitment.DraftRefusedException;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.system.BadRequestException;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
 
 /** The admin action that moves a cycle's unfinished work on to another cycle. */
@@ -45,7 +45,7 @@ class CarryOverController {
                                     + " has moved on already."
                             : "Carried " + carried + (carried == 1 ? " open commitment" : " open commitments")
                                     + " over to " + to.getName() + ".");
-        } catch (DraftRefusedException refused) {
+        } catch (ChangeRefusedException refused) {
             throw new BadRequestException(refused.getMessage());
         }
         return "redirect:/cycles/" + to.getSlug();

@@ -31,19 +31,19 @@ import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentPermissions;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
-import org.tctracker.commitment.DraftRefusedException;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
-import org.tctracker.commitment.StaleEditException;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
+import org.tctracker.system.StaleEditException;
 
 /** A commitment's page, and the forms that create, change, reorder and delete commitments. */
 @Controller
@@ -148,7 +148,7 @@ class CommitmentController {
                 redirect.addFlashAttribute(
                         "flash", "Commitment added to " + created.getCycle().getName() + ".");
                 return "redirect:/commitments/" + created.getId();
-            } catch (DraftRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -188,7 +188,7 @@ class CommitmentController {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", conflict(form, service.get(id)));
                 return "conflict";
-            } catch (DraftRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }

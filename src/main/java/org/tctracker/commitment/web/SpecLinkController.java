@@ -25,8 +25,8 @@ import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.SpecLink;
-import org.tctracker.commitment.StaleEditException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.StaleEditException;
 
 /** Adding, changing and removing a commitment's spec links. */
 @Controller

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.CycleService;
-import org.tctracker.cycle.CycleService.CycleRefusedException;
-import org.tctracker.cycle.CycleService.StaleCycleException;
 import org.tctracker.system.Admins;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.StaleEditException;
 
 /** Admins open, change and remove cycles here. */
 @Controller
@@ -62,7 +62,7 @@ class CycleController {
                 Cycle created = cycles.create(form.draft());
                 redirect.addFlashAttribute("flash", "Opened the " + created.getName() + " cycle.");
                 return "redirect:/cycles/" + created.getSlug();
-            } catch (CycleRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -99,11 +99,11 @@ class CycleController {
                 Cycle saved = cycles.update(slug, form.getVersion(), form.draft());
                 redirect.addFlashAttribute("flash", "Saved.");
                 return "redirect:/cycles/" + saved.getSlug();
-            } catch (StaleCycleException stale) {
+            } catch (StaleEditException stale) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", conflict(form, stale.stored()));
                 return "conflict";
-            } catch (CycleRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -125,7 +125,7 @@ class CycleController {
         Cycle cycle = cycles.get(slug);
         try {
             cycles.delete(slug);
-        } catch (CycleRefusedException refused) {
+        } catch (ChangeRefusedException refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("cycle", cycle);
             model.addAttribute("flashError", refused.getMessage());

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.people.PeopleService;
-import org.tctracker.people.PeopleService.PersonRefusedException;
-import org.tctracker.people.PeopleService.StalePersonException;
 import org.tctracker.people.Person;
 import org.tctracker.system.Admins;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.StaleEditException;
 
 /** Admins add, change and remove people here. */
 @Controller
@@ -60,7 +60,7 @@ class PersonController {
                 Person created = people.create(form.draft());
                 redirect.addFlashAttribute("flash", "Added " + created.getDisplayName() + ".");
                 return "redirect:/people/" + created.getId();
-            } catch (PersonRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -97,11 +97,11 @@ class PersonController {
                 people.update(id, form.getVersion(), form.draft());
                 redirect.addFlashAttribute("flash", "Saved.");
                 return "redirect:/people/" + id;
-            } catch (StalePersonException stale) {
+            } catch (StaleEditException stale) {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("conflict", conflict(form, stale.stored()));
                 return "conflict";
-            } catch (PersonRefusedException refused) {
+            } catch (ChangeRefusedException refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -123,7 +123,7 @@ class PersonController {
         Person person = people.get(id);
         try {
             people.delete(id);
-        } catch (PersonRefusedException refused) {
+        } catch (ChangeRefusedException refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("person", person);
             model.addAttribute("flashError", refused.getMessage());

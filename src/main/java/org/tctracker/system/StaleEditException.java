@@ -1,6 +1,9 @@
-package org.tctracker.commitment;
+package org.tctracker.system;
 
-/** Someone saved the record after the editor's form was loaded; carries what is stored now. */
+/**
+ * Someone saved the record after the person's form was loaded. Carries what is stored now, so the
+ * conflict page can show it beside the person's input.
+ */
 public class StaleEditException extends RuntimeException {
 
     private final transient Object stored;
