@@ -66,6 +66,15 @@ class BadInputTest {
     }
 
     @Test
+    void changesUnderTheApiAnswer401InsteadOfASignInPage() throws Exception {
+        MvcResult result = mvc.perform(Forms.post("/api/v1/cycles", Map.of()).accept("application/json"))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getHeader("Location")).isNull();
+    }
+
+    @Test
     void aNulCharacterAnywhereIsABadRequest() throws Exception {
         MvcResult query = mvc.perform(get("/").param("owner", "life\u0000less")).andReturn();
         MvcResult form = mvc.perform(Forms.post(
