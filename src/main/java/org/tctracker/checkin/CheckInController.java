@@ -114,7 +114,10 @@ class CheckInController {
     @GetMapping("/cycles/{slug}/check-in")
     String weekly(@PathVariable String slug, @AuthenticationPrincipal TrackerUser user, Model model) {
         Cycle cycle = cycle(slug);
-        List<Commitment> mine = updatable(cycle, user);
+        List<Commitment> inCycle = repository.findByCycleWithPeople(cycle.getId());
+        List<Commitment> mine = inCycle.stream()
+                .filter(c -> c.getStatus().isOpen() && permissions.mayChange(user, c))
+                .toList();
         Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
         WeeklyForm form = new WeeklyForm();
         for (Commitment commitment : mine) {
@@ -122,7 +125,11 @@ class CheckInController {
                     .add(CheckInRow.of(commitment.getId(), commitment.getStatus(), thisWeek.get(commitment.getId())));
         }
         model.addAttribute("form", form);
-        return weeklyPage(model, cycle, mine, thisWeek);
+        return weeklyPage(
+                model,
+                cycle,
+                inCycle.stream().collect(Collectors.toMap(Commitment::getId, Function.identity())),
+                thisWeek);
     }
 
     @PostMapping("/cycles/{slug}/check-in")
@@ -135,50 +142,65 @@ class CheckInController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Cycle cycle = cycle(slug);
-        List<Commitment> mine = updatable(cycle, user);
-        Map<Long, Commitment> byId = mine.stream().collect(Collectors.toMap(Commitment::getId, Function.identity()));
+        Map<Long, Commitment> inCycle = repository.findByCycleWithPeople(cycle.getId()).stream()
+                .collect(Collectors.toMap(Commitment::getId, Function.identity()));
         Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
         List<CheckInDraft> changed = new ArrayList<>();
         for (int i = 0; i < form.getRows().size(); i++) {
             CheckInRow row = form.getRows().get(i);
-            Commitment commitment = row.getCommitmentId() == null ? null : byId.get(row.getCommitmentId());
+            String path = "rows[" + i + "]";
+            Commitment commitment = row.getCommitmentId() == null ? null : inCycle.get(row.getCommitmentId());
             if (commitment == null) {
                 throw new BadRequestException(
-                        "The form has a row for a commitment you cannot update here; reload the page and try again.");
+                        "The form has a row for a commitment that is not in " + cycle.getName() + ".");
             }
-            CheckInRow prefilled =
-                    CheckInRow.of(commitment.getId(), commitment.getStatus(), thisWeek.get(commitment.getId()));
-            if (result.hasFieldErrors("rows[" + i + "].*") || row.differsFrom(prefilled)) {
-                row.validate(result, "rows[" + i + "]");
-                if (row.getStatus() != null) {
-                    changed.add(
-                            new CheckInDraft(commitment.getId(), row.getStatus(), row.getNote(), row.getPercentDone()));
-                }
+            if (!row.touched() && !result.hasFieldErrors(path + ".*")) {
+                continue;
+            }
+            if (!commitment.getStatus().isOpen() || !permissions.mayChange(user, commitment)) {
+                result.rejectValue(
+                        path + ".note",
+                        "gone",
+                        "Since you opened the form this commitment was closed or handed to someone else; "
+                                + "put this row back as it was, or reload the page.");
+                continue;
+            }
+            CheckIn stored = thisWeek.get(commitment.getId());
+            long storedVersion = stored == null ? CheckInRow.NO_CHECK_IN : stored.getVersion();
+            if (storedVersion != row.getLoadedVersion()) {
+                result.rejectValue(
+                        path + ".note",
+                        "stale",
+                        "Someone else checked in on this since you opened the form"
+                                + (stored == null ? "" : " (“" + abbreviate(stored.getNote()) + "”)")
+                                + "; reload the page to see theirs, then add yours.");
+                continue;
+            }
+            row.validate(result, path);
+            if (row.getStatus() != null) {
+                changed.add(new CheckInDraft(commitment.getId(), row.getStatus(), row.getNote(), row.getPercentDone()));
             }
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("flashError", "Nothing was saved: correct the rows marked below, then submit again.");
-            return weeklyPage(model, cycle, mine, thisWeek);
+            return weeklyPage(model, cycle, inCycle, thisWeek);
         }
         if (changed.isEmpty()) {
             redirect.addFlashAttribute("flash", "Nothing was changed, so nothing was saved.");
             return "redirect:/cycles/" + slug + "/check-in";
         }
-        try {
-            checkIns.recordAll(user, changed);
-        } catch (DataIntegrityViolationException sameMoment) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute(
-                    "flashError",
-                    "Nothing was saved: someone checked in on one of these at the same moment. Submit again to retry.");
-            return weeklyPage(model, cycle, mine, thisWeeksIn(cycle));
-        }
+        checkIns.recordAll(user, changed);
         redirect.addFlashAttribute(
                 "flash",
                 "Checked in on " + changed.size() + (changed.size() == 1 ? " commitment" : " commitments") + " for "
                         + checkIns.thisWeek() + ".");
         return "redirect:/cycles/" + slug;
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replace('\n', ' ');
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 
     private Commitment changeable(long id, TrackerUser user) {
@@ -191,12 +213,6 @@ class CheckInController {
 
     private Cycle cycle(String slug) {
         return cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
-    }
-
-    private List<Commitment> updatable(Cycle cycle, TrackerUser user) {
-        return repository.findByCycleWithPeople(cycle.getId()).stream()
-                .filter(c -> c.getStatus().isOpen() && permissions.mayChange(user, c))
-                .toList();
     }
 
     private Map<Long, CheckIn> thisWeeksIn(Cycle cycle) {
@@ -224,11 +240,11 @@ class CheckInController {
         return "checkin/single";
     }
 
-    private String weeklyPage(Model model, Cycle cycle, List<Commitment> mine, Map<Long, CheckIn> thisWeek) {
+    private String weeklyPage(
+            Model model, Cycle cycle, Map<Long, Commitment> commitments, Map<Long, CheckIn> thisWeek) {
         LocalDate today = checkIns.today();
         model.addAttribute("cycle", cycle);
-        model.addAttribute(
-                "commitments", mine.stream().collect(Collectors.toMap(Commitment::getId, Function.identity())));
+        model.addAttribute("commitments", commitments);
         model.addAttribute("thisWeek", thisWeek);
         model.addAttribute("week", ReleaseCalendar.weekOf(today, cycle.getEndsOn()));
         model.addAttribute("phase", cycle.phaseOn(today));

@@ -95,6 +95,10 @@ public class CheckIn {
         return id;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public long getCommitmentId() {
         return commitment.getId();
     }

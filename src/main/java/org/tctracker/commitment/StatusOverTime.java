@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * Where each commitment stood in a given week: the status of its latest check-in up to that week.
  * Before its first check-in a commitment counts as not started; one never checked in on counts as
- * its current status throughout (the status it was created or last edited with).
+ * its current status throughout (the status it was created or last edited with). The chart and the
+ * timeline show the current status in their latest week, so edits made without a check-in appear.
  */
 public final class StatusOverTime {
 

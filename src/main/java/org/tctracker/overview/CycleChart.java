@@ -52,8 +52,11 @@ public final class CycleChart {
             for (Status status : Status.values()) {
                 counts.put(status, 0);
             }
+            boolean latest = i == weeks.size() - 1;
             for (CommitmentRow row : rows) {
-                counts.merge(history.asOf(row.id(), row.status(), week.iso()), 1, Integer::sum);
+                // The latest bar shows where things stand now, edits included, like the counts above it.
+                Status status = latest ? row.status() : history.asOf(row.id(), row.status(), week.iso());
+                counts.merge(status, 1, Integer::sum);
             }
             max = Math.max(
                     max, counts.values().stream().mapToInt(Integer::intValue).sum());

@@ -19,9 +19,14 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.account.AccountService;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CheckInDraft;
+import org.tctracker.commitment.CheckInService;
 import org.tctracker.commitment.CheckIns;
 import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
+import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
@@ -178,6 +183,108 @@ class WeeklyCheckInTest {
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(checkInsInMitaka()).isZero();
+    }
+
+    @Test
+    void anUntouchedMultiLineNoteSentBackWithBrowserLineEndsIsNotSavedAgain(@Autowired CheckInService service)
+            throws Exception {
+        service.record(
+                owner, new CheckInDraft(mitaka.get(1).getId(), Status.BLOCKED, "Waiting on infra.\nPinged them.", 30));
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+        values = Forms.with(values, "rows[1].note", "Waiting on infra.\r\nPinged them.");
+
+        MvcResult result = submit(values);
+
+        assertThat(result.getFlashMap().get("flash")).isEqualTo("Nothing was changed, so nothing was saved.");
+        assertThat(checkIns.findByCommitment(mitaka.get(1).getId()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getAuthor()).isEqualTo("owner-ed"));
+    }
+
+    @Test
+    void rowsArePrefilledWithTheCurrentStatusEvenAfterAnEditSinceTheCheckIn(
+            @Autowired CheckInService service, @Autowired CommitmentService commitmentService) throws Exception {
+        Commitment second = mitaka.get(1);
+        service.record(owner, new CheckInDraft(second.getId(), Status.BLOCKED, "Blocked on review", null));
+        Commitment current = commitmentService.get(second.getId());
+        commitmentService.update(
+                team.user("chair"),
+                second.getId(),
+                current.getVersion(),
+                new CommitmentDraft(
+                        current.getTitle(),
+                        current.getSummary(),
+                        current.getOwner().getId(),
+                        List.of(),
+                        Status.IN_PROGRESS,
+                        null));
+
+        Document page = form(owner);
+
+        assertThat(page.selectFirst("select[name=rows[1].status] option[selected]")
+                        .val())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(page.selectFirst("textarea[name=rows[1].note]").text()).isEqualTo("Blocked on review");
+    }
+
+    @Test
+    void aCheckInBySomeoneElseAfterTheFormWasOpenedIsNotOverwritten(@Autowired CheckInService service)
+            throws Exception {
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+        service.record(
+                team.user("chair"), new CheckInDraft(mitaka.get(0).getId(), Status.BLOCKED, "Chair's note", null));
+
+        MvcResult result = submit(Forms.with(
+                values, "rows[0].status", "IN_PROGRESS", "rows[0].note", "My note", "rows[2].note", "Reviewed half"));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        Document page = Html.parse(result);
+        assertThat(page.select("fieldset.check-in-row")
+                        .get(0)
+                        .selectFirst(".field-error")
+                        .text())
+                .startsWith("Someone else checked in on this since you opened the form (“Chair's note”)");
+        assertThat(page.selectFirst("textarea[name=rows[2].note]").text()).isEqualTo("Reviewed half");
+        assertThat(checkIns.findByCommitment(mitaka.get(0).getId()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getNote()).isEqualTo("Chair's note"));
+        assertThat(checkIns.findByCommitment(mitaka.get(2).getId())).isEmpty();
+    }
+
+    @Test
+    void aCommitmentClosedAfterTheFormWasOpenedIsMarkedInPlaceAndTheRestKept(
+            @Autowired CommitmentService commitmentService) throws Exception {
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+        Commitment fourth = commitmentService.get(mitaka.get(3).getId());
+        commitmentService.update(
+                team.user("chair"),
+                fourth.getId(),
+                fourth.getVersion(),
+                new CommitmentDraft(
+                        fourth.getTitle(),
+                        fourth.getSummary(),
+                        fourth.getOwner().getId(),
+                        List.of(),
+                        Status.DONE,
+                        null));
+
+        MvcResult result = submit(Forms.with(
+                values,
+                "rows[0].note",
+                "A long note about scaling that took a while to type",
+                "rows[3].note",
+                "Still discussing"));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        Document page = Html.parse(result);
+        assertThat(page.select("fieldset.check-in-row")
+                        .get(3)
+                        .selectFirst(".field-error")
+                        .text())
+                .startsWith("Since you opened the form this commitment was closed");
+        assertThat(page.selectFirst("textarea[name=rows[0].note]").text())
+                .isEqualTo("A long note about scaling that took a while to type");
         assertThat(checkInsInMitaka()).isZero();
     }
 

@@ -21,6 +21,8 @@ import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CheckInDraft;
 import org.tctracker.commitment.CheckInService;
 import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycles;
@@ -49,7 +51,8 @@ class StaleAndChartTest {
             @Autowired Cycles cycles,
             @Autowired AccountService accounts,
             @Autowired People people,
-            @Autowired UserDetailsService users)
+            @Autowired UserDetailsService users,
+            @Autowired CommitmentService service)
             throws Exception {
         Team team = new Team(accounts, people, users);
         team.assemble();
@@ -65,11 +68,24 @@ class StaleAndChartTest {
         clock.set(LocalDateTime.of(2015, 11, 18, 9, 0));
         checkIns.record(owner, new CheckInDraft(mitaka.get(3).getId(), Status.IN_PROGRESS, "Discussing", null));
         clock.set(LocalDateTime.of(2015, 11, 25, 9, 0));
+        // An edit without a check-in: #4 is done this week.
+        Commitment fourth = service.get(mitaka.get(3).getId());
+        service.update(
+                team.user("chair"),
+                fourth.getId(),
+                fourth.getVersion(),
+                new CommitmentDraft(
+                        fourth.getTitle(),
+                        fourth.getSummary(),
+                        fourth.getOwner().getId(),
+                        List.of(),
+                        Status.DONE,
+                        null));
 
         Document page = Html.parse(mvc.perform(get("/")).andReturn());
 
         // Stale: open and last checked in more than 7 days ago, or never. #1 (14 days), #2, #5..#9 (never).
-        // Not stale: #3 (done), #4 (7 days ago, exactly at the threshold).
+        // Not stale: #3 and #4, both done (the threshold itself is StalenessTest's).
         List<Element> rows = page.select("table.commitments tbody tr");
         assertThat(rows.stream().map(r -> r.select(".stale").isEmpty() ? "fresh" : "stale"))
                 .containsExactly("stale", "stale", "fresh", "fresh", "stale", "stale", "stale", "stale", "stale");
@@ -81,6 +97,9 @@ class StaleAndChartTest {
                 .isEqualTo(Map.of("NOT_STARTED", 6, "IN_PROGRESS", 1, "BLOCKED", 1, "DONE", 1));
         assertThat(weekCounts(page, "2015-W47"))
                 .isEqualTo(Map.of("NOT_STARTED", 5, "IN_PROGRESS", 2, "BLOCKED", 1, "DONE", 1));
+        // The latest week shows where things stand now, the edit included, as the counts above do.
+        assertThat(weekCounts(page, "2015-W48"))
+                .isEqualTo(Map.of("NOT_STARTED", 5, "IN_PROGRESS", 1, "BLOCKED", 1, "DONE", 2));
         assertThat(page.select("svg g.week")).hasSize(6);
         assertThat(page.selectFirst("svg title").text())
                 .isEqualTo("Commitments of the Mitaka cycle by status, week by week");

@@ -32,10 +32,14 @@ public record Timeline(List<Cell> cells) {
                 .map(c -> new StatusMark(commitment.getId(), c.getWeek().toString(), c.getStatus()))
                 .toList());
         List<Milestone> milestones = commitment.getCycle().getMilestones();
-        List<Cell> cells = ReleaseCalendar.weeksOf(commitment.getCycle(), today).stream()
+        List<Week> weeks = ReleaseCalendar.weeksOf(commitment.getCycle(), today);
+        Week latest = weeks.isEmpty() ? null : weeks.get(weeks.size() - 1);
+        List<Cell> cells = weeks.stream()
                 .map(week -> new Cell(
                         week,
-                        history.asOf(commitment.getId(), commitment.getStatus(), week.iso()),
+                        week.equals(latest)
+                                ? commitment.getStatus()
+                                : history.asOf(commitment.getId(), commitment.getStatus(), week.iso()),
                         history.checkedIn(commitment.getId(), week.iso()),
                         milestones.stream()
                                 .filter(m -> week.contains(m.getDueOn()))
