@@ -1,0 +1,111 @@
+package org.tctracker.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * Runs one command of the jar and says how it went through the exit status, as the README's table
+ * promises: 0 done, 1 unexpected error, 2 bad arguments, 3 attention needed, 4 input rejected.
+ *
+ * <p>stdout carries only the command's output: while a command runs, {@code System.out} points at
+ * stderr, so whatever else prints (logs, a library's chatter) goes there. Before exiting both
+ * streams are flushed and checked, because a {@link PrintStream} swallows write errors: a full
+ * disk or a reader that went away turns a 0 into a 1.
+ */
+public final class CommandLineMode {
+
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_ARGUMENTS = 2;
+    public static final int ATTENTION = 3;
+    public static final int REJECTED = 4;
+
+    /** The command's own output; everything else is diverted to stderr. */
+    static PrintStream out = System.out;
+
+    static PrintStream err = System.err;
+
+    private CommandLineMode() {}
+
+    /** A first argument that is not an option names a command; anything else serves the web app. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0
+                && (!args[0].startsWith("-")
+                        || java.util.Set.of("--help", "-h", "--version", "-V").contains(args[0]));
+    }
+
+    public static int run(String[] args) {
+        out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(err);
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (RuntimeException | Error e) {
+            err.println("tc-tracker: " + describe(e));
+            status = FAILED;
+        }
+        out.flush();
+        if (out.checkError()) {
+            err.println("tc-tracker: the output could not be written (is the disk full, or the reader gone?)");
+            status = FAILED;
+        }
+        err.flush();
+        if (err.checkError() && status == DONE) {
+            status = FAILED;
+        }
+        return status;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TrackerCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            err.println("tc-tracker " + commandLine.getCommandName() + ": " + describe(e));
+            if (parsed.hasMatchedOption("--debug")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for the details)");
+            }
+            return FAILED;
+        });
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            err.println("tc-tracker " + command.getCommandName() + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            err.println("Usage: " + command.getHelp().synopsis(0).strip());
+            err.println("Run it with --help for the options.");
+            return BAD_ARGUMENTS;
+        });
+        return cli;
+    }
+
+    /** Starts what a command needs: settings, the migrated database, and little else. */
+    static ConfigurableApplicationContext open() {
+        SpringApplication application = new SpringApplication(CliConfiguration.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        return application.run();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,285 @@
+package org.tctracker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command-line mode, tested on the packaged jar as cron and operators run it: each test
+ * starts a separate process and looks only at its exit status, stdout and stderr.
+ */
+class CommandLineIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    Path data() {
+        return dir.resolve("data");
+    }
+
+    /**
+     * A cycle under way today: #1 blocked but checked in yesterday, #2 never checked in, #3 done,
+     * #4 last checked in ten days ago.
+     */
+    Path underWay() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String file = """
+                {"format":"tc-tracker-export","version":1,
+                 "cycles":[{"id":1,"slug":"newton","name":"Newton","summit":"Austin","startsOn":"%s","endsOn":"%s",
+                            "createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"}],
+                 "milestones":[],
+                 "people":[{"id":1,"displayName":"Thierry Carrez","ircNick":"ttx","email":null,"affiliation":null,
+                            "createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"}],
+                 "commitments":[
+                   {"id":1,"cycleId":1,"position":1,"title":"Blocked one","summary":"","ownerId":1,"status":"BLOCKED",
+                    "targetDate":null,"carriedToId":null,"createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"},
+                   {"id":2,"cycleId":1,"position":2,"title":"Forgotten one","summary":"","ownerId":1,"status":"IN_PROGRESS",
+                    "targetDate":null,"carriedToId":null,"createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"},
+                   {"id":3,"cycleId":1,"position":3,"title":"Finished one","summary":"","ownerId":1,"status":"DONE",
+                    "targetDate":null,"carriedToId":null,"createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"},
+                   {"id":4,"cycleId":1,"position":4,"title":"Slow one","summary":"","ownerId":1,"status":"IN_PROGRESS",
+                    "targetDate":null,"carriedToId":null,"createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"}],
+                 "collaborators":[],
+                 "specLinks":[{"id":1,"commitmentId":1,"title":"Spec","url":"https://specs.example.org/1","kind":"SPEC",
+                               "state":"DRAFT","createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"}],
+                 "checkIns":[{"id":1,"commitmentId":1,"isoWeek":"%s","checkedOn":"%s","author":"ttx","status":"BLOCKED",
+                              "note":"Waiting on infra","percentDone":null,
+                              "createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"},
+                             {"id":2,"commitmentId":4,"isoWeek":"%s","checkedOn":"%s","author":"ttx","status":"IN_PROGRESS",
+                              "note":"Some progress","percentDone":30,
+                              "createdAt":"2016-04-11T09:00:00Z","updatedAt":"2016-04-11T09:00:00Z"}]}
+                """.formatted(
+                        today.minusDays(30),
+                        today.plusDays(60),
+                        org.tctracker.commitment.IsoWeek.of(today.minusDays(1)),
+                        today.minusDays(1),
+                        org.tctracker.commitment.IsoWeek.of(today.minusDays(10)),
+                        today.minusDays(10));
+        Path path = dir.resolve("under-way.json");
+        Files.writeString(path, file);
+        return path;
+    }
+
+    @Test
+    void checkExits0AndSaysSoWhenNothingNeedsAttention() throws Exception {
+        Jar.Result result = Jar.run(data(), "check");
+
+        assertThat(result.status()).isEqualTo(0);
+        assertThat(result.out()).isEqualTo("Nothing needs attention in Mitaka.\n");
+        assertThat(result.err()).doesNotContain("Started", "Spring Boot");
+    }
+
+    @Test
+    void checkExits3AndListsTheStaleAndBlocked() throws Exception {
+        assertThat(Jar.run(data(), "import", underWay().toString(), "--replace").status())
+                .isEqualTo(0);
+
+        Jar.Result text = Jar.run(data(), "check");
+        Jar.Result json = Jar.run(data(), "check", "--format", "json");
+
+        assertThat(text.status()).isEqualTo(3);
+        assertThat(text.out().lines()).hasSize(4).first().isEqualTo("3 commitments need attention in Newton:");
+        assertThat(text.out())
+                .contains("#1 Blocked one (ttx, Blocked", "#2 Forgotten one (ttx, In progress, last check-in never)")
+                .contains("#4 Slow one (ttx, In progress, last check-in "
+                        + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10))
+                .doesNotContain("Finished one");
+        assertThat(json.status()).isEqualTo(3);
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.path("cycle").asString()).isEqualTo("newton");
+        assertThat(report.path("attention")).hasSize(3);
+        assertThat(report.path("attention").get(0).path("reasons").get(0).asString())
+                .isEqualTo("blocked");
+        assertThat(report.path("attention").get(1).path("reasons").get(0).asString())
+                .isEqualTo("stale");
+        Jar.Result lenient = Jar.run(data(), "check", "--stale-after", "14d");
+        assertThat(lenient.status()).isEqualTo(3);
+        assertThat(lenient.out()).doesNotContain("Slow one").contains("Forgotten one");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "report", "export", "import", "frobnicate"})
+    void anUnknownOptionOrCommandExits2(String command) throws Exception {
+        Jar.Result result = Jar.run(data(), command, "--no-such-option");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("tc-tracker");
+    }
+
+    @Test
+    void badValuesForKnownOptionsExit2() throws Exception {
+        assertThat(Jar.run(data(), "check", "--format", "xml").status()).isEqualTo(2);
+        assertThat(Jar.run(data(), "check", "--stale-after", "soon").status()).isEqualTo(2);
+        assertThat(Jar.run(data(), "check", "--cycle", "nope").status()).isEqualTo(2);
+        assertThat(Jar.run(data(), "report", "--week", "W46").status()).isEqualTo(2);
+        assertThat(Jar.run(data(), "import", dir.resolve("missing.json").toString())
+                        .status())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedOrInvalidImportExits4AndChangesNothing() throws Exception {
+        String before = Jar.run(data(), "export").out();
+        Path malformed = Files.writeString(dir.resolve("malformed.json"), "{\"format\": \"tc-tracker-export\", ");
+        String valid = Files.readString(underWay());
+        Path invalid = Files.writeString(
+                dir.resolve("invalid.json"),
+                valid.replace("https://specs.example.org/1", "javascript:alert(1)")
+                        .replace("\"status\":\"DONE\"", "\"status\":\"FINISHED\"")
+                        .replace(
+                                "\"ownerId\":1,\"status\":\"IN_PROGRESS\"",
+                                "\"ownerId\":7,\"status\":\"IN_PROGRESS\""));
+
+        Jar.Result notJson = Jar.run(data(), "import", malformed.toString(), "--replace");
+        Jar.Result wrong = Jar.run(data(), "import", invalid.toString(), "--replace");
+
+        assertThat(notJson.status()).isEqualTo(4);
+        assertThat(notJson.err()).contains("nothing was changed", "not valid JSON");
+        assertThat(wrong.status()).isEqualTo(4);
+        assertThat(wrong.err())
+                .contains("specLinks[0].url: Only http:// and https:// addresses are allowed.")
+                .contains("commitments[2].status: one of")
+                .doesNotContain("Exception");
+        assertThat(Jar.run(data(), "export").out()).isEqualTo(before);
+    }
+
+    @Test
+    void exportWritesOnlyJsonToStdout() throws Exception {
+        Jar.Result result = Jar.run(data(), "export");
+
+        assertThat(result.status()).isEqualTo(0);
+        JsonNode document = JSON.readTree(result.out());
+        assertThat(document.path("format").asString()).isEqualTo("tc-tracker-export");
+        assertThat(document.path("commitments")).hasSize(9);
+        assertThat(document.has("accounts")).isFalse();
+        assertThat(JSON.readTree(Jar.run(data(), "export", "--include-accounts").out())
+                        .path("accounts")
+                        .isArray())
+                .isTrue();
+    }
+
+    @Test
+    void exportThenImportIntoAnEmptyDatabaseGivesAnIdenticalExport() throws Exception {
+        Path first = dir.resolve("first");
+        assertThat(Jar.run(first, "import", underWay().toString(), "--replace").status())
+                .isEqualTo(0);
+        Path file = dir.resolve("export.json");
+        assertThat(Jar.run(first, "export", "--output", file.toString()).status())
+                .isEqualTo(0);
+
+        Path second = dir.resolve("second");
+        Jar.Result imported = Jar.run(second, "import", file.toString(), "--replace");
+
+        assertThat(imported.status()).isEqualTo(0);
+        assertThat(Jar.run(second, "export").out()).isEqualTo(Files.readString(file) + "\n");
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenNeverEndsIn0() throws Exception {
+        Jar.Result full = Jar.run(data(), "export", "--output", "/dev/full/export.json");
+        assertThat(full.status()).isNotEqualTo(0);
+
+        ProcessBuilder toDevFull = Jar.command(data(), "export")
+                .redirectOutput(Path.of("/dev/full").toFile());
+        Process process = toDevFull.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(new String(process.getErrorStream().readAllBytes())).contains("could not be written");
+    }
+
+    @Test
+    void anExportWhoseReaderStopsAfterOneByteEndsIn1() throws Exception {
+        Path big = dir.resolve("big.json");
+        String valid = Files.readString(underWay());
+        String summary = "x".repeat(9_000);
+        StringBuilder many = new StringBuilder();
+        for (int i = 10; i < 200; i++) {
+            many.append(",{\"id\":")
+                    .append(i)
+                    .append(",\"cycleId\":1,\"position\":")
+                    .append(i)
+                    .append(",\"title\":\"Filler\",\"summary\":\"")
+                    .append(summary)
+                    .append("\",\"ownerId\":1,\"status\":\"NOT_STARTED\",\"targetDate\":null,\"carriedToId\":null,")
+                    .append("\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"}");
+        }
+        Files.writeString(
+                big,
+                valid.replace("\"collaborators\":[]", "\"collaborators\":[]")
+                        .replaceFirst("\\}\\],\\s*\"collaborators\"", "}" + many + "],\n \"collaborators\""));
+        assertThat(Jar.run(data(), "import", big.toString(), "--replace").status())
+                .isEqualTo(0);
+
+        Process process = Jar.command(data(), "export").start();
+        try (InputStream out = process.getInputStream()) {
+            assertThat(out.read()).isEqualTo('{');
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandWorksBesideTheRunningServerOnTheSameFile() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process server = Jar.command(data(), "--server.port=" + port)
+                .redirectOutput(dir.resolve("server.log").toFile())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            boolean up = false;
+            for (int i = 0; i < 120 && !up; i++) {
+                try {
+                    up = http.send(
+                                            HttpRequest.newBuilder(
+                                                            URI.create("http://localhost:" + port + "/actuator/health"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(up).as("the server started").isTrue();
+
+            Jar.Result check = Jar.run(data(), "check");
+            Jar.Result report = Jar.run(data(), "report", "--cycle", "mitaka", "--week", "2015-W46");
+
+            assertThat(check.status()).isEqualTo(0);
+            assertThat(report.status()).isEqualTo(0);
+            String web = http.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/cycles/mitaka/report.md?week=2015-W46"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(report.out()).isEqualTo(web).startsWith("# Mitaka cycle: week 2015-W46 (R-21)");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.tctracker.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar, run as an operator runs it: a separate process, its own streams and exit status. */
+final class Jar {
+
+    static final Path FILE = Path.of("target", "tc-tracker.jar");
+
+    record Result(int status, String out, String err) {}
+
+    private Jar() {}
+
+    static ProcessBuilder command(Path dataDir, String... args) {
+        if (!Files.exists(FILE)) {
+            throw new IllegalStateException(FILE + " is missing: these tests run after `mvn package`");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                FILE.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TRACKER_DATA_DIR", dataDir.toString());
+        builder.environment().remove("TRACKER_ADMIN_PASSWORD");
+        return builder;
+    }
+
+    static Result run(Path dataDir, String... args) throws Exception {
+        Process process = command(dataDir, args).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("tc-tracker " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), out.get(), err.get());
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+}
