@@ -107,14 +107,14 @@ class CheckCommand implements Callable<Integer> {
         }
         try {
             Duration parsed = DurationStyle.detectAndParse(staleAfter);
-            if (parsed.isNegative() || parsed.isZero()) {
+            if (parsed.toDays() < 1) {
                 throw new IllegalArgumentException("not positive");
             }
             return parsed;
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),
-                    "--stale-after takes a positive duration such as 7d or 36h, not \"" + staleAfter + "\".");
+                    "--stale-after takes a duration of a day or more, such as 7d or 36h, not \"" + staleAfter + "\".");
         }
     }
 

@@ -34,16 +34,27 @@ public final class CommandLineMode {
 
     static PrintStream err = System.err;
 
+    /** With --debug, failures to start show Spring's own report too. */
+    private static boolean debug;
+
     private CommandLineMode() {}
 
-    /** A first argument that is not an option names a command; anything else serves the web app. */
+    /**
+     * An argument that is not an option names a command (the web app's own arguments are all
+     * options, such as --server.port=8081); help and version are answered here too.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0
-                && (!args[0].startsWith("-")
-                        || java.util.Set.of("--help", "-h", "--version", "-V").contains(args[0]));
+        for (String arg : args) {
+            if (!arg.startsWith("-")
+                    || java.util.Set.of("--help", "-h", "--version", "-V").contains(arg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static int run(String[] args) {
+        debug = java.util.Arrays.asList(args).contains("--debug");
         out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.setOut(err);
@@ -96,7 +107,13 @@ public final class CommandLineMode {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
-        application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        application.setDefaultProperties(Map.of(
+                "logging.level.root",
+                "WARN",
+                // A failed start (an unreachable database, a locked file) is told in one line by
+                // the exception handler; Spring's own report of it is for --debug.
+                "logging.level.org.springframework",
+                debug ? "WARN" : "OFF"));
         return application.run();
     }
 

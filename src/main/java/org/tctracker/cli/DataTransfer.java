@@ -34,6 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class DataTransfer {
 
     static final String FORMAT = "tc-tracker-export";
+
+    /** Far beyond any real tracker, and far from the database's limits when counters restart. */
+    static final long MAX_ID = 1_000_000_000_000L;
+
     static final int VERSION = 1;
 
     enum Kind {
@@ -267,7 +271,8 @@ final class DataTransfer {
         if (!FORMAT.equals(document.path("format").asString(""))) {
             problems.add("format: expected \"" + FORMAT + "\"");
         }
-        if (document.path("version").asInt(-1) != VERSION) {
+        if (!document.path("version").isIntegralNumber()
+                || document.path("version").asInt() != VERSION) {
             problems.add("version: expected " + VERSION);
         }
         Map<String, Set<Long>> ids = new HashMap<>();
@@ -309,11 +314,16 @@ final class DataTransfer {
             return;
         }
         switch (column.kind()) {
-            case ID, INT -> {
+            case ID -> {
                 if (!value.isIntegralNumber() || !value.canConvertToLong()) {
                     problems.add(where + ": expected a whole number");
-                } else if (column.kind() == Kind.ID && value.asLong() < 1) {
-                    problems.add(where + ": ids start at 1");
+                } else if (value.asLong() < 1 || value.asLong() > MAX_ID) {
+                    problems.add(where + ": ids run from 1 to " + MAX_ID);
+                }
+            }
+            case INT -> {
+                if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                    problems.add(where + ": expected a whole number");
                 }
             }
             case BOOL -> {
@@ -360,11 +370,23 @@ final class DataTransfer {
                 if (column.name().equals("url")) {
                     WebAddress.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
                 }
-                if (column.name().equals("iso_week") && !text.matches("\\d{4}-W\\d{2}")) {
+                if (column.name().equals("iso_week") && !isWeek(text)) {
                     problems.add(where + ": expected a week such as 2015-W46");
                 }
             }
         }
+    }
+
+    private static boolean isWeek(String text) {
+        if (!text.matches("\\d{4}-W\\d{2}")) {
+            return false;
+        }
+        int year = Integer.parseInt(text.substring(0, 4));
+        int week = Integer.parseInt(text.substring(6));
+        return year >= 1990
+                && LocalDate.of(year, 1, 4)
+                        .range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                        .isValidIntValue(week);
     }
 
     /** References that must point at records of the file, and what must be unique. */
@@ -380,7 +402,9 @@ final class DataTransfer {
         if (ids.containsKey("accounts")) {
             refers(document, "accounts", "personId", ids.get("people"), problems);
             unique(document, "accounts", problems, "username");
+            uniqueWhenSet(document, "accounts", "personId", problems);
         }
+        uniqueWhenSet(document, "commitments", "carriedToId", problems);
         unique(document, "cycles", problems, "slug");
         unique(document, "people", problems, "ircNick");
         unique(document, "milestones", problems, "cycleId", "name");
@@ -397,8 +421,14 @@ final class DataTransfer {
         }
         JsonNode commitments = document.path("commitments");
         for (int i = 0; i < commitments.size(); i++) {
-            if (commitments.get(i).path("position").asInt() < 1) {
+            JsonNode commitment = commitments.get(i);
+            if (commitment.path("position").asInt() < 1) {
                 problems.add("commitments[" + i + "].position: positions start at 1");
+            }
+            JsonNode next = commitment.path("carriedToId");
+            if (next.isIntegralNumber()
+                    && next.asLong() == commitment.path("id").asLong()) {
+                problems.add("commitments[" + i + "].carriedToId: a commitment cannot be carried over to itself");
             }
         }
         JsonNode checkIns = document.path("checkIns");
@@ -431,6 +461,17 @@ final class DataTransfer {
             }
             if (!seen.add(key)) {
                 problems.add(section + "[" + i + "]: another record has the same " + String.join(" and ", fields));
+            }
+        }
+    }
+
+    private static void uniqueWhenSet(JsonNode document, String section, String field, List<String> problems) {
+        JsonNode rows = document.path(section);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode value = rows.get(i).path(field);
+            if (value.isIntegralNumber() && !seen.add(value.asLong())) {
+                problems.add(section + "[" + i + "]." + field + ": another record has the same " + field);
             }
         }
     }

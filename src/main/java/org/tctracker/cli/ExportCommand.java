@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,8 +33,17 @@ class ExportCommand implements Callable<Integer> {
     static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new ParameterException(spec.commandLine(), "There is no folder " + parent + " to write into.");
+            }
+        }
         ObjectNode document;
         try (ConfigurableApplicationContext context = CommandLineMode.open()) {
             document = new DataTransfer(context.getBean(JdbcClient.class)).export(includeAccounts);
@@ -52,6 +64,13 @@ class ExportCommand implements Callable<Integer> {
      */
     static void writeAtomically(Path target, ObjectNode document) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device, a pipe or the like: write into it, never rename a file over it.
+            try (OutputStream stream = Files.newOutputStream(absolute)) {
+                JSON.writeValue(stream, document);
+            }
+            return;
+        }
         Path directory = absolute.getParent();
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
         try {
