@@ -95,6 +95,7 @@ class DashboardController {
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());
+        model.addAttribute("feedCycle", cycle.getSlug());
         return "overview/dashboard";
     }
 

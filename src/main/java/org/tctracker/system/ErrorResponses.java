@@ -3,6 +3,7 @@ package org.tctracker.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends an error through the application's error page with a message written for the person who
@@ -13,6 +14,11 @@ public final class ErrorResponses {
     static final String MESSAGE_ATTRIBUTE = ErrorResponses.class.getName() + ".message";
 
     private ErrorResponses() {}
+
+    /** The message chosen for the error being sent on this request, if one was. */
+    public static @Nullable String messageOf(HttpServletRequest request) {
+        return request.getAttribute(MESSAGE_ATTRIBUTE) instanceof String message ? message : null;
+    }
 
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {

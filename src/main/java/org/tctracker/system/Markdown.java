@@ -1,27 +1,38 @@
 package org.tctracker.system;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders summaries and notes written in Markdown as HTML that is safe to put in a page: raw HTML
+ * Renders summaries and notes written in Markdown (with GitHub-style tables) as HTML that is safe to put in a page: raw HTML
  * is escaped rather than passed through, and links and images keep only http and https addresses.
  */
 @Component
 public class Markdown {
 
-    private final Parser parser = Parser.builder().build();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new WebOnly())
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (tagName.equals("a")) {
                     attributes.put("rel", "nofollow noopener noreferrer");
+                }
+                // Table cells say their alignment with a class: "align" is obsolete HTML.
+                String align = attributes.remove("align");
+                if (align != null) {
+                    attributes.put("class", "align-" + align);
                 }
             })
             .build();

@@ -66,11 +66,12 @@ class BadInputTest {
     }
 
     @Test
-    void changesUnderTheApiAnswer401InsteadOfASignInPage() throws Exception {
+    void changesUnderTheReadOnlyApiAnswer405InsteadOfASignInPage() throws Exception {
         MvcResult result = mvc.perform(Forms.post("/api/v1/cycles", Map.of()).accept("application/json"))
                 .andReturn();
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getStatus()).isEqualTo(405);
+        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(result.getResponse().getHeader("Location")).isNull();
     }
 

@@ -1,4 +1,4 @@
-/** The digest as a Markdown file for the mailing list. */
+/** The digest (Markdown and a preview page), the CSV downloads and the Atom feeds. */
 @NullMarked
 package org.tctracker.report.web;
 

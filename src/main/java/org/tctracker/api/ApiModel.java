@@ -1,0 +1,153 @@
+package org.tctracker.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.Status;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.report.CycleRecords.CheckInRecord;
+import org.tctracker.report.CycleRecords.CommitmentRecord;
+import org.tctracker.report.CycleRecords.CycleRecord;
+import org.tctracker.report.CycleRecords.MilestoneRecord;
+import org.tctracker.report.CycleRecords.PersonRecord;
+import org.tctracker.report.CycleRecords.PersonRef;
+
+/**
+ * The JSON the API answers with. These records are the contract: their component names are the
+ * field names scripts rely on, dates are ISO-8601 strings, and statuses, phases and link kinds are
+ * upper-case constants such as {@code IN_PROGRESS}. Absent values are {@code null}, never missing.
+ */
+final class ApiModel {
+
+    private ApiModel() {}
+
+    record CycleList(List<CycleJson> cycles) {}
+
+    record CycleJson(
+            String slug,
+            String name,
+            @Nullable String summit,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            Cycle.Phase phase,
+            int commitments,
+            int open) {
+
+        static CycleJson of(CycleRecord cycle, LocalDate today) {
+            return new CycleJson(
+                    cycle.slug(),
+                    cycle.name(),
+                    cycle.summit(),
+                    cycle.startsOn(),
+                    cycle.endsOn(),
+                    cycle.phaseOn(today),
+                    cycle.commitmentCount(),
+                    cycle.openCount());
+        }
+    }
+
+    record CycleDetail(
+            String slug,
+            String name,
+            @Nullable String summit,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            Cycle.Phase phase,
+            List<MilestoneJson> milestones,
+            Map<Status, Integer> statusCounts,
+            int stale) {}
+
+    record MilestoneJson(String name, LocalDate dueOn) {
+        static MilestoneJson of(MilestoneRecord milestone) {
+            return new MilestoneJson(milestone.name(), milestone.dueOn());
+        }
+    }
+
+    record CommitmentList(String cycle, List<CommitmentJson> commitments) {}
+
+    record PersonJson(String ircNick, String displayName) {
+        static PersonJson of(PersonRef person) {
+            return new PersonJson(person.ircNick(), person.displayName());
+        }
+    }
+
+    record LinkJson(String title, String url, LinkKind kind, LinkState state) {}
+
+    record CheckInJson(
+            String week,
+            LocalDate checkedOn,
+            Status status,
+            @Nullable Integer percentDone,
+            String author,
+            String note,
+            Instant updatedAt) {
+
+        static CheckInJson of(CheckInRecord checkIn) {
+            return new CheckInJson(
+                    checkIn.week(),
+                    checkIn.checkedOn(),
+                    checkIn.status(),
+                    checkIn.percentDone(),
+                    checkIn.author(),
+                    checkIn.note(),
+                    checkIn.updatedAt());
+        }
+    }
+
+    /** A commitment; {@code checkIns} appears only when one commitment is asked for. */
+    record CommitmentJson(
+            long id,
+            String cycle,
+            int position,
+            String title,
+            String summary,
+            Status status,
+            boolean stale,
+            @Nullable LocalDate targetDate,
+            PersonJson owner,
+            List<PersonJson> collaborators,
+            List<LinkJson> links,
+            @Nullable CheckInJson lastCheckIn,
+            @Nullable Long carriedTo,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            List<CheckInJson> checkIns) {
+
+        static CommitmentJson of(CommitmentRecord c, @Nullable List<CheckInRecord> checkIns) {
+            return new CommitmentJson(
+                    c.id(),
+                    c.cycleSlug(),
+                    c.position(),
+                    c.title(),
+                    c.summary(),
+                    c.status(),
+                    c.stale(),
+                    c.targetDate(),
+                    PersonJson.of(c.owner()),
+                    c.collaborators().stream().map(PersonJson::of).toList(),
+                    c.links().stream()
+                            .map(l -> new LinkJson(l.title(), l.url(), l.kind(), l.state()))
+                            .toList(),
+                    c.lastCheckIn() == null ? null : CheckInJson.of(c.lastCheckIn()),
+                    c.carriedToId(),
+                    checkIns == null
+                            ? null
+                            : checkIns.stream().map(CheckInJson::of).toList());
+        }
+    }
+
+    record PeopleList(List<PersonSummary> people) {}
+
+    record PersonSummary(
+            String ircNick, String displayName, @Nullable String affiliation, int owns, int helpsWith) {
+        static PersonSummary of(PersonRecord person) {
+            return new PersonSummary(
+                    person.ircNick(), person.displayName(), person.affiliation(), person.owns(), person.helpsWith());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.tctracker.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.tctracker.commitment.ReleaseCalendar;
+import org.tctracker.report.CycleRecords.CheckInRecord;
+import org.tctracker.report.CycleRecords.CommitmentRecord;
+import org.tctracker.report.CycleRecords.CycleRecord;
+import org.tctracker.report.CycleRecords.PersonRef;
+
+/**
+ * A cycle as spreadsheets read it: RFC 4180 with CRLF line ends, a header row, and every cell that
+ * a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
+ * return) prefixed with an apostrophe, so opening the file never runs what someone typed.
+ */
+public final class CsvExport {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    public static final List<String> COMMITMENT_COLUMNS = List.of(
+            "cycle",
+            "position",
+            "title",
+            "status",
+            "stale",
+            "owner",
+            "owner_irc",
+            "collaborators",
+            "target_date",
+            "last_check_in_week",
+            "last_check_in_date",
+            "last_check_in_author",
+            "last_note",
+            "spec_links",
+            "summary");
+
+    public static final List<String> CHECK_IN_COLUMNS = List.of(
+            "cycle",
+            "position",
+            "commitment",
+            "week",
+            "release_week",
+            "checked_on",
+            "status",
+            "percent_done",
+            "author",
+            "note");
+
+    private CsvExport() {}
+
+    /** A row per commitment, in the cycle's order. */
+    public static void commitments(CycleRecord cycle, List<CommitmentRecord> commitments, Writer out)
+            throws IOException {
+        try (CSVPrinter csv = printer(COMMITMENT_COLUMNS, out)) {
+            for (CommitmentRecord c : commitments) {
+                CheckInRecord last = c.lastCheckIn();
+                csv.printRecord(safe(
+                        cycle.slug(),
+                        c.position(),
+                        c.title(),
+                        c.status().label(),
+                        c.stale() ? "yes" : "no",
+                        c.owner().displayName(),
+                        c.owner().ircNick(),
+                        c.collaborators().stream().map(PersonRef::displayName).collect(Collectors.joining("; ")),
+                        c.targetDate(),
+                        last == null ? null : last.week(),
+                        last == null ? null : last.checkedOn(),
+                        last == null ? null : last.author(),
+                        last == null ? null : last.note(),
+                        c.links().stream()
+                                .map(l -> l.title() + " <" + l.url() + ">")
+                                .collect(Collectors.joining("\n")),
+                        c.summary()));
+            }
+        }
+    }
+
+    /** Every check-in of the cycle with its note, by week and then the commitments' order. */
+    public static void checkIns(
+            CycleRecord cycle, List<CommitmentRecord> commitments, List<CheckInRecord> checkIns, Writer out)
+            throws IOException {
+        Map<Long, CommitmentRecord> byId =
+                commitments.stream().collect(Collectors.toMap(CommitmentRecord::id, Function.identity()));
+        try (CSVPrinter csv = printer(CHECK_IN_COLUMNS, out)) {
+            for (CheckInRecord checkIn : checkIns) {
+                CommitmentRecord commitment = byId.get(checkIn.commitmentId());
+                csv.printRecord(safe(
+                        cycle.slug(),
+                        commitment == null ? null : commitment.position(),
+                        commitment == null ? null : commitment.title(),
+                        checkIn.week(),
+                        ReleaseCalendar.weekOf(checkIn.checkedOn(), cycle.endsOn())
+                                .release(),
+                        checkIn.checkedOn(),
+                        checkIn.status().label(),
+                        checkIn.percentDone(),
+                        checkIn.author(),
+                        checkIn.note()));
+            }
+        }
+    }
+
+    private static CSVPrinter printer(List<String> columns, Writer out) throws IOException {
+        return new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(columns.toArray(String[]::new))
+                        .get());
+    }
+
+    private static Object[] safe(@Nullable Object... cells) {
+        Object[] safe = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = cells[i] == null ? "" : neutralise(String.valueOf(cells[i]));
+        }
+        return safe;
+    }
+
+    /** A cell a spreadsheet would evaluate gets a leading apostrophe, which it shows as text. */
+    public static String neutralise(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+}
