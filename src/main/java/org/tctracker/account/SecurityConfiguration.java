@@ -98,7 +98,7 @@ class SecurityConfiguration {
                     .logout(logout -> logout.logoutUrl("/logout")
                             .logoutSuccessUrl("/login?signed-out")
                             .invalidateHttpSession(true)
-                            .deleteCookies("JSESSIONID"))
+                            .deleteCookies("SESSION"))
                     .exceptionHandling(errors -> errors.accessDeniedHandler(accessDenied()))
                     .headers(headers -> headers.contentSecurityPolicy(
                                     csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -185,10 +185,10 @@ class SignInTest {
     void signingInGivesANewSessionAndSigningOutEndsIt() throws Exception {
         WebClient browser = new WebClient(port, "192.0.2.10");
         browser.get("/login");
-        String before = browser.cookie("JSESSIONID");
+        String before = browser.cookie("SESSION");
 
         browser.signIn("lifeless", PASSWORD);
-        String after = browser.cookie("JSESSIONID");
+        String after = browser.cookie("SESSION");
         assertThat(after).isNotEmpty().isNotEqualTo(before);
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
 
@@ -200,7 +200,7 @@ class SignInTest {
         WebClient thief = new WebClient(port, "192.0.2.11");
         thief.get("/login");
         HttpResponse<String> withOldCookie =
-                thief.send(thief.request("/account").header("Cookie", "JSESSIONID=" + after));
+                thief.send(thief.request("/account").header("Cookie", "SESSION=" + after));
         assertThat(withOldCookie.statusCode()).isEqualTo(302);
     }
 
@@ -208,7 +208,7 @@ class SignInTest {
     void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() throws Exception {
         WebClient plain = new WebClient(port, "192.0.2.12");
         String cookie = plain.get("/login").headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("JSESSIONID=", "HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        assertThat(cookie).contains("SESSION=", "HttpOnly", "SameSite=Lax").doesNotContain("Secure");
 
         WebClient proxied = new WebClient(port, "192.0.2.13");
         String secure = proxied.send(proxied.request("/login").header("X-Forwarded-Proto", "https"))

@@ -3,10 +3,14 @@ package org.tctracker.commitment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Savepoint;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,10 +47,22 @@ class SchemaConstraintsTest {
                 status);
     }
 
+    /**
+     * The statement fails with a constraint violation and leaves nothing behind. It runs under a
+     * savepoint, as PostgreSQL refuses every later statement of a transaction after a failure.
+     */
+    void refused(ThrowingCallable statement) {
+        Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) Connection::setSavepoint);
+        assertThatThrownBy(statement).isInstanceOf(DataIntegrityViolationException.class);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            connection.rollback(savepoint);
+            return null;
+        });
+    }
+
     @Test
     void aPositionIsTakenOncePerCycle() {
-        assertThatThrownBy(() -> insertCommitment(3, "Another third", "NOT_STARTED"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> insertCommitment(3, "Another third", "NOT_STARTED"));
         insertCommitment(10, "A tenth", "NOT_STARTED");
         assertThat(jdbc.queryForObject("select count(*) from commitment", Integer.class))
                 .isEqualTo(10);
@@ -54,28 +70,22 @@ class SchemaConstraintsTest {
 
     @Test
     void titlesAreRequiredAndBounded() {
-        assertThatThrownBy(() -> insertCommitment(10, "   ", "NOT_STARTED"))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> insertCommitment(11, "x".repeat(121), "NOT_STARTED"))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> insertCommitment(0, "Position zero", "NOT_STARTED"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> insertCommitment(10, "   ", "NOT_STARTED"));
+        refused(() -> insertCommitment(11, "x".repeat(121), "NOT_STARTED"));
+        refused(() -> insertCommitment(0, "Position zero", "NOT_STARTED"));
     }
 
     @Test
     void statusesAreTheFiveKnownOnes() {
-        assertThatThrownBy(() -> insertCommitment(10, "Unknown status", "FINISHED"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> insertCommitment(10, "Unknown status", "FINISHED"));
     }
 
     @Test
     void specLinksMustBeWebAddresses() {
         String insert = "insert into spec_link (commitment_id, title, url, kind, state, created_at, updated_at)"
                 + " values (?, 'A link', ?, 'SPEC', 'DRAFT', current_timestamp, current_timestamp)";
-        assertThatThrownBy(() -> jdbc.update(insert, commitment(1), "javascript:alert(1)"))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update(insert, commitment(1), "data:text/html,hi"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> jdbc.update(insert, commitment(1), "javascript:alert(1)"));
+        refused(() -> jdbc.update(insert, commitment(1), "data:text/html,hi"));
         jdbc.update(insert, commitment(1), "https://review.openstack.org/#/c/189003/");
     }
 
@@ -86,28 +96,23 @@ class SchemaConstraintsTest {
                 + " values (?, '2015-W46', date '2015-11-12', 'lifeless', 'IN_PROGRESS', ?, ?,"
                 + " current_timestamp, current_timestamp)";
         jdbc.update(insert, commitment(2), "Spec drafted", 20);
-        assertThatThrownBy(() -> jdbc.update(insert, commitment(2), "Second in the week", 30))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update(insert, commitment(3), "Over a hundred", 101))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> jdbc.update(insert, commitment(2), "Second in the week", 30));
+        refused(() -> jdbc.update(insert, commitment(3), "Over a hundred", 101));
     }
 
     @Test
     void aCommitmentNeedsAnExistingOwner() {
-        assertThatThrownBy(() -> jdbc.update(
-                        "insert into commitment (cycle_id, position, title, summary, owner_id, status, created_at,"
-                                + " updated_at) values (?, 10, 'Orphan', '', 987654, 'NOT_STARTED',"
-                                + " current_timestamp, current_timestamp)",
-                        mitaka()))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> jdbc.update(
+                "insert into commitment (cycle_id, position, title, summary, owner_id, status, created_at,"
+                        + " updated_at) values (?, 10, 'Orphan', '', 987654, 'NOT_STARTED',"
+                        + " current_timestamp, current_timestamp)",
+                mitaka()));
     }
 
     @Test
     void aCycleEndsAfterItStarts() {
-        assertThatThrownBy(
-                        () -> jdbc.update("insert into cycle (slug, name, starts_on, ends_on, created_at, updated_at)"
-                                + " values ('backwards', 'Backwards', date '2016-04-07', date '2015-10-19',"
-                                + " current_timestamp, current_timestamp)"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        refused(() -> jdbc.update("insert into cycle (slug, name, starts_on, ends_on, created_at, updated_at)"
+                + " values ('backwards', 'Backwards', date '2016-04-07', date '2015-10-19',"
+                + " current_timestamp, current_timestamp)"));
     }
 }
