@@ -10,6 +10,8 @@ public interface Accounts extends Repository<Account, Long> {
 
     Account save(Account account);
 
+    Account saveAndFlush(Account account);
+
     long count();
 
     Optional<Account> findByUsername(String username);

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.system.TrackerProperties;
 
 /**
@@ -42,8 +42,11 @@ class FirstAdminAccount implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /**
+     * Several instances may start at once on one empty database. One of them creates the account;
+     * the others find the name taken and leave it, so every instance starts.
+     */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (accounts.count() > 0) {
             return;
@@ -53,17 +56,30 @@ class FirstAdminAccount implements ApplicationRunner {
             policy.problemWith(configured, USERNAME).ifPresent(problem -> {
                 throw new IllegalStateException("TRACKER_ADMIN_PASSWORD is not acceptable: " + problem);
             });
-            accounts.save(new Account(USERNAME, encoder.encode(configured), Role.ADMIN, clock.instant()));
-            log.warn("Created the first account, '{}', with the password from TRACKER_ADMIN_PASSWORD.", USERNAME);
+            if (created(configured)) {
+                log.warn("Created the first account, '{}', with the password from TRACKER_ADMIN_PASSWORD.", USERNAME);
+            }
             return;
         }
         String generated = randomPassword();
-        accounts.save(new Account(USERNAME, encoder.encode(generated), Role.ADMIN, clock.instant()));
+        if (!created(generated)) {
+            return;
+        }
         log.warn(
                 "Created the first account. Username: {}  Password: {}  "
                         + "(shown only this once: sign in at /login and change it at /account)",
                 USERNAME,
                 generated);
+    }
+
+    private boolean created(String password) {
+        try {
+            accounts.saveAndFlush(new Account(USERNAME, encoder.encode(password), Role.ADMIN, clock.instant()));
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            log.info("Another instance created the first account at the same moment; leaving it as it is.");
+            return false;
+        }
     }
 
     private static String randomPassword() {

@@ -49,8 +49,14 @@ class ReportCommand implements Callable<Integer> {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
             Cycle chosen = CycleChoice.resolve(jdbc, cycle, today, spec);
-            CommandLineMode.out.print(new WeeklyDigest(jdbc, context.getBean(Staleness.class))
-                    .render(chosen.getSlug(), chosenWeek, today));
+            String digest;
+            try {
+                digest = new WeeklyDigest(jdbc, context.getBean(Staleness.class))
+                        .render(chosen.getSlug(), chosenWeek, today);
+            } catch (WeeklyDigest.WeekOutsideCycleException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            CommandLineMode.out.print(digest);
             return CommandLineMode.DONE;
         }
     }

@@ -10,6 +10,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         if (week < 1 || week > 53) {
             throw new IllegalArgumentException("ISO weeks run from 1 to 53, not " + week);
         }
+        // 28 December is always in the last week of its year, so its week number is the count.
+        int weeksInYear = LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        if (week > weeksInYear) {
+            throw new IllegalArgumentException(year + " has " + weeksInYear + " ISO weeks, not " + week);
+        }
     }
 
     public static IsoWeek of(LocalDate day) {

@@ -34,8 +34,10 @@ public class Activity {
     }
 
     /**
-     * One event. {@code key} is unique and never changes: the check-in's id, or the commitment's id
-     * and the revision that changed its status.
+     * One event. {@code key} is unique and never changes: the check-in's id with the moment it was
+     * created, or the commitment's id with the moment its status changed. Ids alone could come back
+     * for other records after a restore from an export, which restarts the counters; the moments
+     * travel with the export.
      */
     public record Event(
             Kind kind,
@@ -58,7 +60,7 @@ public class Activity {
         List<Event> events = new ArrayList<>();
         JdbcClient.StatementSpec checkIns = jdbc.sql("""
                 select ci.id, ci.commitment_id, cy.slug, cy.name, c.position, c.title, ci.status, ci.iso_week,
-                    ci.author, ci.note, ci.updated_at
+                    ci.author, ci.note, ci.updated_at, ci.created_at
                 from check_in ci join commitment c on c.id = ci.commitment_id join cycle cy on cy.id = c.cycle_id
                 where 1 = 1""" + cycleFilter + """
                  order by ci.updated_at desc, ci.id desc
@@ -81,7 +83,10 @@ public class Activity {
         }
         events.addAll(checkIns.query((rs, n) -> new Event(
                         Kind.CHECK_IN,
-                        "check-in:" + rs.getLong(1),
+                        "check-in:" + rs.getLong(1) + ":"
+                                + rs.getObject(12, OffsetDateTime.class)
+                                        .toInstant()
+                                        .getEpochSecond(),
                         rs.getLong(2),
                         rs.getString(3),
                         rs.getString(4),
@@ -97,7 +102,7 @@ public class Activity {
         events.addAll(statusChanges
                 .query((rs, n) -> new Event(
                         Kind.STATUS_CHANGE,
-                        "status:" + rs.getLong(1) + ":" + rs.getLong(2),
+                        "status:" + rs.getLong(1) + ":" + rs.getLong(10),
                         rs.getLong(1),
                         rs.getString(3),
                         rs.getString(4),

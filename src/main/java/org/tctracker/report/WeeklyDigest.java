@@ -22,6 +22,7 @@ import org.tctracker.commitment.Status;
 import org.tctracker.commitment.StatusMark;
 import org.tctracker.commitment.StatusOverTime;
 import org.tctracker.cycle.Cycle;
+import org.tctracker.system.BadRequestException;
 import org.tctracker.system.RecordNotFoundException;
 
 /**
@@ -59,6 +60,12 @@ public final class WeeklyDigest {
                         rs.getObject(5, LocalDate.class)))
                 .optional()
                 .orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+        IsoWeek firstWeek = IsoWeek.of(cycle.getStartsOn());
+        IsoWeek lastWeek = IsoWeek.of(cycle.getEndsOn());
+        if (wanted != null && (wanted.compareTo(firstWeek) < 0 || wanted.compareTo(lastWeek) > 0)) {
+            throw new WeekOutsideCycleException(cycle.getName() + " runs from " + firstWeek + " to " + lastWeek
+                    + "; there is no digest for " + wanted + ".");
+        }
         IsoWeek week =
                 wanted == null ? IsoWeek.of(today.isAfter(cycle.getEndsOn()) ? cycle.getEndsOn() : today) : wanted;
         LocalDate sunday = sundayOf(week);
@@ -149,6 +156,9 @@ public final class WeeklyDigest {
                 .append(count)
                 .append(" |\n"));
         md.append("\n## Commitments\n");
+        if (items.isEmpty()) {
+            md.append("\nNo commitments have been recorded for this cycle yet.\n");
+        }
         List<Item> stale = new ArrayList<>();
         for (Item item : items) {
             Status then = statusThen.get(item);
@@ -192,9 +202,9 @@ public final class WeeklyDigest {
                 md.append("\n");
                 for (Link link : own) {
                     md.append("- [")
-                            .append(oneLine(link.title()).replace("]", "\\]"))
+                            .append(oneLine(link.title()))
                             .append("](")
-                            .append(link.url())
+                            .append(destination(link.url()))
                             .append(") · ")
                             .append(link.kind().label())
                             .append(", ")
@@ -212,9 +222,9 @@ public final class WeeklyDigest {
             md.append("Nothing is stale.\n");
         } else {
             for (Item item : stale) {
-                md.append("- ")
+                md.append("- #")
                         .append(item.position())
-                        .append(". ")
+                        .append(" ")
                         .append(oneLine(item.title()))
                         .append(" (")
                         .append(oneLine(item.nick()))
@@ -224,14 +234,40 @@ public final class WeeklyDigest {
         return md.toString();
     }
 
+    /** The digest was asked for a week before the cycle began or after its release. */
+    public static final class WeekOutsideCycleException extends BadRequestException {
+        WeekOutsideCycleException(String message) {
+            super(message);
+        }
+    }
+
     private static LocalDate sundayOf(IsoWeek week) {
         return LocalDate.of(week.year(), 1, 4)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week.week())
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
     }
 
-    /** Titles and names stay on one line so they cannot start Markdown blocks of their own. */
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n]+", " ").strip();
+    /**
+     * Titles and names are plain text: they stay on one line, so they cannot start blocks of their
+     * own, and the characters that would make links, emphasis or code are escaped.
+     */
+    static String oneLine(String text) {
+        String line = text.replaceAll("[\\r\\n]+", " ").strip();
+        StringBuilder escaped = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (MARKDOWN_INLINE.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static final String MARKDOWN_INLINE = "\\`*_[]<>&!|~";
+
+    /** A link's address between angle brackets, so parentheses and spaces cannot end it early. */
+    static String destination(String url) {
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">";
     }
 }

@@ -8,6 +8,10 @@ public class RecordNotFoundException extends RuntimeException {
     }
 
     public static RecordNotFoundException of(String what, Object key) {
-        return new RecordNotFoundException("There is no " + what + " " + key + ".");
+        String shown = String.valueOf(key);
+        if (shown.length() > 40) {
+            shown = shown.substring(0, 40) + "…";
+        }
+        return new RecordNotFoundException("There is no " + what + " " + shown + ".");
     }
 }

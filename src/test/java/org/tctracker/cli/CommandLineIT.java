@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tctracker.support.Postgres;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,6 +132,9 @@ class CommandLineIT {
         assertThat(Jar.run(data(), "check", "--stale-after", "soon").status()).isEqualTo(2);
         assertThat(Jar.run(data(), "check", "--cycle", "nope").status()).isEqualTo(2);
         assertThat(Jar.run(data(), "report", "--week", "W46").status()).isEqualTo(2);
+        Jar.Result outside = Jar.run(data(), "report", "--cycle", "mitaka", "--week", "2020-W01");
+        assertThat(outside.status()).isEqualTo(2);
+        assertThat(outside.err()).contains("Mitaka runs from 2015-W43 to 2016-W14");
         assertThat(Jar.run(data(), "import", dir.resolve("missing.json").toString())
                         .status())
                 .isEqualTo(2);
@@ -190,6 +195,30 @@ class CommandLineIT {
 
         assertThat(imported.status()).isEqualTo(0);
         assertThat(Jar.run(second, "export").out()).isEqualTo(Files.readString(file) + "\n");
+    }
+
+    @Test
+    void aDeploymentMovesFromH2ToPostgresWithAnIdenticalExport() throws Exception {
+        Map<String, String> postgres = Map.of(
+                "SPRING_DATASOURCE_URL", Postgres.newDatabase(),
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "");
+        Path h2 = dir.resolve("h2");
+        assertThat(Jar.run(h2, "import", underWay().toString(), "--replace").status())
+                .isEqualTo(0);
+        Path file = dir.resolve("from-h2.json");
+        assertThat(Jar.run(h2, "export", "--include-accounts", "--output", file.toString())
+                        .status())
+                .isEqualTo(0);
+
+        Jar.Result imported = Jar.run(postgres, dir.resolve("unused"), "import", file.toString(), "--replace");
+
+        assertThat(imported.status()).isEqualTo(0);
+        Jar.Result fromPostgres = Jar.run(postgres, dir.resolve("unused"), "export", "--include-accounts");
+        assertThat(fromPostgres.status()).isEqualTo(0);
+        assertThat(fromPostgres.out()).isEqualTo(Files.readString(file) + "\n");
+        assertThat(JSON.readTree(fromPostgres.out()).path("checkIns")).isNotEmpty();
+        assertThat(Files.exists(dir.resolve("unused"))).isFalse();
     }
 
     @Test

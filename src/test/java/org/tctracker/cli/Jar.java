@@ -36,7 +36,14 @@ final class Jar {
     }
 
     static Result run(Path dataDir, String... args) throws Exception {
-        Process process = command(dataDir, args).start();
+        return run(java.util.Map.of(), dataDir, args);
+    }
+
+    /** Runs with these environment variables added, such as a SPRING_DATASOURCE_URL. */
+    static Result run(java.util.Map<String, String> environment, Path dataDir, String... args) throws Exception {
+        ProcessBuilder builder = command(dataDir, args);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());

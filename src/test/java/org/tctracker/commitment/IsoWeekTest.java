@@ -28,4 +28,14 @@ class IsoWeekTest {
         assertThatThrownBy(() -> IsoWeek.parse("2015-46")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IsoWeek.parse("2015-W54")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void week53ExistsOnlyInLongYears() {
+        assertThat(IsoWeek.parse("2015-W53")).isEqualTo(new IsoWeek(2015, 53));
+        assertThat(IsoWeek.parse("2020-W53")).isEqualTo(new IsoWeek(2020, 53));
+        assertThatThrownBy(() -> IsoWeek.parse("2027-W53"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("2027 has 52 ISO weeks, not 53");
+        assertThatThrownBy(() -> IsoWeek.parse("2016-W53")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -35,9 +35,31 @@ class DigestTest {
                         + "**In progress** (unchanged since last week) · owner Robert Collins (lifeless)\n\n"
                         + "No check-in yet.\n\n"
                         + "- [Unstable APIs without an incubator (oslo-specs, Mitaka)]"
-                        + "(https://specs.openstack.org/openstack/oslo-specs/specs/mitaka/no-incubator-api-freedom.html)"
+                        + "(<https://specs.openstack.org/openstack/oslo-specs/specs/mitaka/no-incubator-api-freedom.html>)"
                         + " · Spec, Approved\n")
-                .contains("## Stale\n\n- 1. Lead a TC conversation on what scaling means for OpenStack (lifeless)\n");
+                .contains("## Stale\n\n- #1 Lead a TC conversation on what scaling means for OpenStack (lifeless)\n");
+    }
+
+    @Test
+    void plainTextCannotBecomeMarkdown() {
+        assertThat(WeeklyDigest.oneLine("[Click me](https://evil.example/phish) **urgent**\n# not a heading"))
+                .isEqualTo("\\[Click me\\](https://evil.example/phish) \\*\\*urgent\\*\\* # not a heading");
+        assertThat(WeeklyDigest.destination("https://example.org/a)b <c>"))
+                .isEqualTo("<https://example.org/a)b %3Cc%3E>");
+    }
+
+    @Test
+    void weeksOutsideTheCycleOrTheCalendarAreBadRequests() throws Exception {
+        for (String week : new String[] {"2015-W42", "2016-W15", "2027-W53", "9999-W52"}) {
+            MvcResult result = mvc.perform(get("/cycles/mitaka/report.md").param("week", week))
+                    .andReturn();
+            assertThat(result.getResponse().getStatus()).as(week).isEqualTo(400);
+        }
+        assertThat(mvc.perform(get("/cycles/mitaka/report.md").param("week", "2016-W14"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test

@@ -454,11 +454,15 @@ class ReportsTest {
                         "/cycles/mitaka/check-ins.csv",
                         "/cycles/mitaka/feed.atom",
                         "/api/v1/cycles/mitaka/commitments");
-        assertThat(mvc.perform(get("/cycles/nope/feed.atom"))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
+        for (String missing :
+                new String[] {"/cycles/nope/feed.atom", "/cycles/nope/report.md", "/cycles/nope/commitments.csv"}) {
+            MockHttpServletResponse response = mvc.perform(get(missing).header("Accept", "*/*"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(missing).isEqualTo(404);
+            // The page that says so is HTML, and labelled so, whatever the address ends with.
+            assertThat(response.getContentType()).as(missing).startsWith("text/html");
+        }
     }
 
     private static Element atom(byte[] body) throws Exception {
@@ -507,7 +511,7 @@ class ReportsTest {
                         + "**Blocked** (was In progress last week) · owner Robert Collins (lifeless)\n\n"
                         + "This week (2015-11-11, owner-ed):\n\n"
                         + "> " + AMENDED_NOTE + "\n\n"
-                        + "- [" + LINK_TITLE + "](https://review.openstack.org/#/c/12345/) · Review, In review\n");
+                        + "- [" + LINK_TITLE + "](<https://review.openstack.org/#/c/12345/>) · Review, In review\n");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.jsoup.nodes.Document;
 public final class WebClient {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private final String clientAddress;
 
@@ -31,12 +31,25 @@ public final class WebClient {
 
     /** A client that a trusted proxy announces as coming from {@code clientAddress}. */
     public WebClient(int port, String clientAddress) {
+        this(port, clientAddress, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(int port, String clientAddress, CookieManager cookies) {
         this.base = "http://localhost:" + port;
         this.clientAddress = clientAddress;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * The same browser, cookies and all, reaching another instance on {@code port}: what a load
+     * balancer does when it sends the next request elsewhere.
+     */
+    public WebClient at(int port) {
+        return new WebClient(port, clientAddress, cookies);
     }
 
     public HttpResponse<String> get(String path) throws Exception {

@@ -1,0 +1,156 @@
+package org.tctracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tctracker.account.AccountService;
+import org.tctracker.people.People;
+import org.tctracker.support.Forms;
+import org.tctracker.support.Postgres;
+import org.tctracker.support.Team;
+import org.tctracker.support.WebClient;
+
+/**
+ * Two instances of the application on one PostgreSQL database, as behind a load balancer: a
+ * person signed in through one is signed in on the other, a refused password counts on both, and
+ * an edit saved through one is a conflict for a stale form submitted through the other.
+ */
+class SeveralInstancesTest {
+
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    /** Both start at once on an empty database, as replicas of a fresh deployment do. */
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        String url = Postgres.newDatabase();
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(() -> start(url));
+        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> start(url));
+        first = one.get(3, TimeUnit.MINUTES);
+        second = two.get(3, TimeUnit.MINUTES);
+        assertThat(first.getBean(JdbcClient.class)
+                        .sql("select count(*) from account where username = 'admin'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        new Team(
+                        first.getBean(AccountService.class),
+                        first.getBean(People.class),
+                        first.getBean(UserDetailsService.class))
+                .assemble();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(TcTrackerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--server.forward-headers-strategy=native");
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void aSessionStartedOnOneInstanceIsSignedInOnTheOther() throws Exception {
+        WebClient throughFirst = new WebClient(port(first));
+        WebClient throughSecond = throughFirst.at(port(second));
+
+        assertThat(throughFirst.signIn("owner-ed", Team.PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> account = throughSecond.get("/account");
+
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(account.body()).select("nav[aria-label=Main]").text())
+                .contains("owner-ed");
+        assertThat(first.getBean(JdbcClient.class)
+                        .sql("select count(*) from spring_session where principal_name = 'owner-ed'")
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+
+        // Signing out through the second instance signs out everywhere.
+        assertThat(throughSecond.submit("/account", "/logout", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(throughFirst.get("/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void refusedPasswordsCountAcrossInstances() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            new WebClient(attempt % 2 == 0 ? port(first) : port(second), "198.51.100.7").signIn("other-ed", "wrong");
+        }
+
+        HttpResponse<String> sixth = new WebClient(port(second), "198.51.100.7").signIn("other-ed", Team.PASSWORD);
+
+        assertThat(sixth.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void anEditSavedThroughOneInstanceIsAConflictForAStaleFormOnTheOther() throws Exception {
+        WebClient alice = new WebClient(port(first));
+        alice.signIn("chair", Team.PASSWORD);
+        WebClient bob = new WebClient(port(second));
+        bob.signIn("owner-ed", Team.PASSWORD);
+
+        Map<String, String> alicesForm = form(alice.page("/commitments/4/edit"));
+        Map<String, String> bobsForm = form(bob.page("/commitments/4/edit"));
+
+        bobsForm.put("summary", "Bob's summary, saved through the second instance.");
+        HttpResponse<String> bobSaves = bob.post("/commitments/4", bobsForm);
+        assertThat(bobSaves.statusCode()).isEqualTo(302);
+
+        alicesForm.put("summary", "Alice's careful summary, from a form opened before Bob saved.");
+        HttpResponse<String> aliceSaves = alice.post("/commitments/4", alicesForm);
+
+        assertThat(aliceSaves.statusCode()).isEqualTo(409);
+        Document conflict = Jsoup.parse(aliceSaves.body());
+        assertThat(conflict.selectFirst("h1").text()).isEqualTo("Someone else changed this first");
+        assertThat(conflict.select("table.conflict td.yours").eachText())
+                .contains("Alice's careful summary, from a form opened before Bob saved.");
+        assertThat(conflict.select("table.conflict td.stored").eachText())
+                .contains("Bob's summary, saved through the second instance.");
+        assertThat(Jsoup.parse(alice.get("/commitments/4").body()).text())
+                .contains("Bob's summary, saved through the second instance.");
+    }
+
+    /** The form's fields as the browser would send them, its CSRF token included. */
+    private static Map<String, String> form(Document page) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Forms.values(page, "main form[method=post]").forEach((name, list) -> {
+            if (!list.isEmpty()) {
+                values.put(name, list.get(0));
+            }
+        });
+        values.put(
+                "_csrf", page.select("main form[method=post] input[name=_csrf]").attr("value"));
+        return values;
+    }
+}
