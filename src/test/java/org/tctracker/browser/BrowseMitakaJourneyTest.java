@@ -41,7 +41,7 @@ class BrowseMitakaJourneyTest {
     }
 
     @Test
-    void fromTheDashboardToACommitmentsSpec(TestInfo test) {
+    void fromTheDashboardToACommitmentsSpecAndHistory(TestInfo test) {
         try {
             browser.get("http://localhost:" + port + "/");
             assertThat(browser.getTitle()).isEqualTo("Mitaka cycle · TC Tracker");
@@ -56,6 +56,11 @@ class BrowseMitakaJourneyTest {
             assertThat(spec.getAttribute("href"))
                     .isEqualTo(
                             "https://specs.openstack.org/openstack/oslo-specs/specs/mitaka/no-incubator-api-freedom.html");
+
+            browser.findElement(By.linkText("History")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("History");
+            assertThat(browser.findElement(By.cssSelector("ol.history")).getText())
+                    .contains("Commitment created by system");
 
             browser.findElement(By.linkText("Mitaka")).click();
             assertThat(browser.getCurrentUrl()).endsWith("/cycles/mitaka");

@@ -29,6 +29,11 @@ public final class Chromium {
     private Chromium() {}
 
     public static WebDriver start(Path profileDir) {
+        return start(profileDir, true);
+    }
+
+    /** A browser with JavaScript turned off when {@code javascript} is false. */
+    public static WebDriver start(Path profileDir, boolean javascript) {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!installed) {
             String reason = "Chromium or ChromeDriver is not installed at " + BROWSER + " and " + DRIVER
@@ -52,6 +57,10 @@ public final class Chromium {
                 "--no-first-run",
                 "--window-size=1280,1000",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        if (!javascript) {
+            options.setExperimentalOption(
+                    "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
