@@ -96,10 +96,20 @@ class SeveralInstancesTest {
                         .single())
                 .isGreaterThanOrEqualTo(1);
 
-        // Signing out through the second instance signs out everywhere.
+        // Signing out through the second instance ends the session everywhere: the old cookie,
+        // sent again on purpose to the first instance, no longer signs anyone in.
+        String cookie = throughFirst.cookie("SESSION");
         assertThat(throughSecond.submit("/account", "/logout", Map.of()).statusCode())
                 .isEqualTo(302);
-        assertThat(throughFirst.get("/account").statusCode()).isEqualTo(302);
+        WebClient replay = new WebClient(port(first));
+        assertThat(replay.send(replay.request("/account").header("Cookie", "SESSION=" + cookie))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(first.getBean(JdbcClient.class)
+                        .sql("select count(*) from spring_session where principal_name = 'owner-ed'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -77,13 +77,13 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = get(accountId);
-        if (throttle.isBlocked(account.getUsername(), ACCOUNT_PAGE)) {
+        if (throttle.begin(account.getUsername(), ACCOUNT_PAGE).blocked()) {
             refuse("Too many wrong passwords. Wait 15 minutes, then try again.");
         }
         if (!encoder.matches(currentPassword, account.getPasswordHash())) {
-            throttle.recordFailure(account.getUsername(), ACCOUNT_PAGE);
             refuse("The current password is not right.");
         }
+        throttle.succeeded(account.getUsername());
         policy.problemWith(newPassword, account.getUsername()).ifPresent(this::refuse);
         account.changePassword(encoder.encode(newPassword), clock.instant());
     }

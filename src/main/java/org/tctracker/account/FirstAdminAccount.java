@@ -77,6 +77,9 @@ class FirstAdminAccount implements ApplicationRunner {
             accounts.saveAndFlush(new Account(USERNAME, encoder.encode(password), Role.ADMIN, clock.instant()));
             return true;
         } catch (DataIntegrityViolationException e) {
+            if (accounts.count() == 0) {
+                throw e;
+            }
             log.info("Another instance created the first account at the same moment; leaving it as it is.");
             return false;
         }

@@ -97,8 +97,7 @@ class SecurityConfiguration {
                     .formLogin(form -> form.loginPage("/login").failureHandler(loginFailed()))
                     .logout(logout -> logout.logoutUrl("/logout")
                             .logoutSuccessUrl("/login?signed-out")
-                            .invalidateHttpSession(true)
-                            .deleteCookies("SESSION"))
+                            .invalidateHttpSession(true))
                     .exceptionHandling(errors -> errors.accessDeniedHandler(accessDenied()))
                     .headers(headers -> headers.contentSecurityPolicy(
                                     csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

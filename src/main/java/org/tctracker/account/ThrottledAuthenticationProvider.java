@@ -28,17 +28,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
                         ? details.getRemoteAddress()
                         : "unknown";
-        if (throttle.isBlocked(username, address)) {
+        if (throttle.begin(username, address).blocked()) {
             throw new TooManyAttemptsException();
         }
-        try {
-            Authentication result = passwords.authenticate(attempt);
-            throttle.recordSuccess(username);
-            return result;
-        } catch (AuthenticationException e) {
-            throttle.recordFailure(username, address);
-            throw e;
-        }
+        Authentication result = passwords.authenticate(attempt);
+        throttle.succeeded(username);
+        return result;
     }
 
     @Override

@@ -12,6 +12,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in account as the rest of the application sees it. */
 public final class TrackerUser implements UserDetails, CredentialsContainer {
 
+    /**
+     * Kept in signed-in sessions, which live in the database; a fixed version lets sessions
+     * survive an upgrade as long as the fields stay compatible.
+     */
+    private static final long serialVersionUID = 1L;
+
     private final long accountId;
     private final String username;
     private @Nullable String passwordHash;

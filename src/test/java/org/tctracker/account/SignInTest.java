@@ -3,7 +3,13 @@ package org.tctracker.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +89,58 @@ class SignInTest {
 
         assertThat(unknown.status()).isEqualTo(known.status());
         assertThat(unknown.error()).isEqualTo(known.error());
+    }
+
+    @Test
+    void guessesSentAllAtOnceReachThePasswordCheckAtMostFiveTimes() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Answer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                guesses.add(pool.submit(() -> signIn("lifeless", "parallel guess " + n, "203.0.113." + n)));
+            }
+            int checked = 0;
+            int paused = 0;
+            for (Future<Answer> guess : guesses) {
+                int status = guess.get(2, TimeUnit.MINUTES).status();
+                if (status == 401) {
+                    checked++;
+                } else if (status == 429) {
+                    paused++;
+                }
+            }
+            System.out.println("parallel guesses: 20, password checks: " + checked + ", paused: " + paused);
+
+            assertThat(checked).isBetween(1, 5);
+            assertThat(checked + paused).isEqualTo(20);
+            // Each guess that was checked stays counted; the paused ones are not kept.
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from login_failure where username = 'lifeless'", Integer.class))
+                    .isEqualTo(checked);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void severalTabsOpenedRightAfterSigningInAllGetTheirPage() throws Exception {
+        WebClient browser = new WebClient(port, "192.0.2.50");
+        assertThat(browser.signIn("lifeless", PASSWORD).statusCode()).isEqualTo(302);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> tabs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String page = i % 2 == 0 ? "/account" : "/commitments/new";
+                // Each form page stores its own things in the session at the same moment.
+                tabs.add(pool.submit(() -> browser.get(page).statusCode()));
+            }
+            for (Future<Integer> tab : tabs) {
+                assertThat(tab.get(1, TimeUnit.MINUTES)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

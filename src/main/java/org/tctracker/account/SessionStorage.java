@@ -1,0 +1,46 @@
+package org.tctracker.account;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * Sessions are rows in the database. Two requests of one session that each store a new attribute
+ * at the same moment (a person opening several tabs just after signing in) would both insert it,
+ * and one would fail; on PostgreSQL and H2 the insert becomes an upsert instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SessionStorage {
+
+    static final String H2_UPSERT_ATTRIBUTE = "MERGE INTO %TABLE_NAME%_ATTRIBUTES"
+            + " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)"
+            + " KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)";
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesAreUpserted(DataSource dataSource) {
+        String product = productOf(dataSource);
+        return repository -> {
+            if (product.contains("postgresql")) {
+                new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+            } else if (product.contains("h2")) {
+                repository.setCreateSessionAttributeQuery(H2_UPSERT_ATTRIBUTE);
+            }
+        };
+    }
+
+    private static String productOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not tell which database keeps the sessions", e);
+        }
+    }
+}
