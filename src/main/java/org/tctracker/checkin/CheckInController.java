@@ -145,6 +145,10 @@ class CheckInController {
         Map<Long, Commitment> inCycle = repository.findByCycleWithPeople(cycle.getId()).stream()
                 .collect(Collectors.toMap(Commitment::getId, Function.identity()));
         Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
+        if (form.getRows().isEmpty()) {
+            // The page only offers the form with rows in it.
+            throw new BadRequestException("The form sent no rows; reload the weekly check-in page and try again.");
+        }
         List<CheckInDraft> changed = new ArrayList<>();
         for (int i = 0; i < form.getRows().size(); i++) {
             CheckInRow row = form.getRows().get(i);

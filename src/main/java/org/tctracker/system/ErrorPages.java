@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -66,7 +67,13 @@ class ErrorPages {
      * Two saves met at the same moment: the database kept one and refused the other. Nothing of the
      * refused one was stored, so the person can look again and retry.
      */
-    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    @ExceptionHandler({
+        OptimisticLockingFailureException.class,
+        PessimisticLockingFailureException.class,
+        DataIntegrityViolationException.class,
+        jakarta.persistence.OptimisticLockException.class,
+        org.hibernate.StaleStateException.class
+    })
     String collision(RuntimeException e, Model model, HttpServletResponse response) {
         log.info("Refused a change that collided with another: {}", e.getMessage());
         return page(

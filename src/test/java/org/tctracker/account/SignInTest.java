@@ -197,10 +197,12 @@ class SignInTest {
     }
 
     @Test
-    void aUsernameWithControlCharactersIsJustAWrongUsername() throws Exception {
+    void aUsernameWithControlCharactersIsRefusedBeforeAnyCheck() throws Exception {
         Answer answer = signIn("life\u0001less", PASSWORD, "192.0.2.20");
 
-        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.page().selectFirst(".error-message").text())
+                .isEqualTo("The request contains a control character (U+0001), which no field here accepts.");
     }
 
     @Test
