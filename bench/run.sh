@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The benchmark: builds the jar, loads Mitaka plus generated history, starts the server with the
+# JVM flags the README recommends, and measures it on loopback with wrk. Prints one table.
+#
+# Usage: bench/run.sh [seconds per measurement, default 10]
+# Needs: Java 17, python3, curl; installs wrk from Debian if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+port="${BENCH_PORT:-18080}"
+base="http://127.0.0.1:$port"
+work="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+if ! command -v wrk > /dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk > /dev/null
+fi
+[ -f target/tc-tracker.jar ] || ./mvnw -B -q -DskipTests package
+
+# The flags the README recommends: a small heap with the serial collector (two cores, one
+# server), and a class-data-sharing archive made from the extracted jar for a quick start.
+JVM_FLAGS=(-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k)
+java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/app" > /dev/null
+app="$work/app/tc-tracker.jar"
+TRACKER_DATA_DIR="$work/cds-data" java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" \
+  -Dspring.context.exit=onRefresh -jar "$app" > "$work/cds.log" 2>&1 || true
+CDS=(-XX:SharedArchiveFile="$work/app.jsa")
+
+export TRACKER_ADMIN_PASSWORD="a long enough password"
+
+load() { # data-dir cycles commitments weeks
+  mkdir -p "$1"
+  TRACKER_DATA_DIR="$1" java -jar "$app" export > "$work/mitaka.json"
+  python3 bench/dataset.py "$work/mitaka.json" "$2" "$3" "$4" > "$work/dataset.json"
+  TRACKER_DATA_DIR="$1" java -jar "$app" import "$work/dataset.json" --replace > /dev/null
+}
+
+start() { # data-dir; sets $server and $startup_ms
+  local t0 t1
+  t0=$(date +%s%N)
+  TRACKER_DATA_DIR="$1" java "${JVM_FLAGS[@]}" "${CDS[@]}" -jar "$app" --server.port="$port" \
+    > "$work/server.log" 2>&1 &
+  server=$!
+  until curl -fs -o /dev/null "$base/"; do
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.05
+  done
+  t1=$(date +%s%N)
+  startup_ms=$(( (t1 - t0) / 1000000 ))
+}
+
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+
+session_cookie() { # signs in as admin and prints "SESSION=..."
+  local jar="$work/cookies" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=admin" \
+    --data-urlencode "password=$TRACKER_ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$base/login"
+  awk '$6 == "SESSION" { print "SESSION=" $7 }' "$jar"
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+
+rows=()
+measure() { # label path [cookie]
+  local label="$1" path="$2" cookie="${3:-}" args=(-t2 -c16 -d"${seconds}s" --latency) before after out
+  local warm=(-t2 -c16 -d3s)
+  if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); warm+=(-H "Cookie: $cookie"); fi
+  wrk "${warm[@]}" "$base$path" > /dev/null   # warm-up
+  before=$(cpu_ticks)
+  out=$(wrk "${args[@]}" "$base$path")
+  after=$(cpu_ticks)
+  local requests rps p50 p99 non2xx
+  requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
+  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ { print $5 }')
+  local cpu_ms
+  cpu_ms=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+  rows+=("$(printf '%-44s %9s %9s %9s %11s %6s' "$label" "$rps" "$p50" "$p99" "$cpu_ms" "${non2xx:-0}")")
+}
+
+# --- Mitaka alone, then Mitaka with 100,000 check-ins of other cycles' history ---------------
+mkdir -p "$work/mitaka"
+TRACKER_DATA_DIR="$work/mitaka" java -jar "$app" export > /dev/null
+start "$work/mitaka"
+cookie=$(session_cookie)
+measure "dashboard /, Mitaka alone, anonymous" "/"
+measure "dashboard /, Mitaka alone, signed in" "/" "$cookie"
+stop
+
+load "$work/history" 130 30 26
+start "$work/history"
+cookie=$(session_cookie)
+measure "dashboard /, +101,400 check-ins, anonymous" "/"
+measure "dashboard /, +101,400 check-ins, signed in" "/" "$cookie"
+stop
+
+# --- 20 cycles x 30 commitments x 26 weekly check-ins, with links -----------------------------
+load "$work/large" 20 30 26
+start "$work/large"
+startup="$startup_ms"
+cookie=$(session_cookie)
+first=$(curl -s "$base/api/v1/cycles/bench/commitments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["commitments"][0]["id"])')
+measure "cycle dashboard (30 x 26 weeks), anonymous" "/cycles/bench"
+measure "cycle dashboard (30 x 26 weeks), signed in" "/cycles/bench" "$cookie"
+measure "commitment page, anonymous" "/commitments/$first"
+measure "commitment page, signed in" "/commitments/$first" "$cookie"
+measure "weekly digest (Markdown)" "/cycles/bench/report.md?week=2015-W30"
+measure "API: a cycle's commitments" "/api/v1/cycles/bench/commitments"
+rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
+stop
+
+check_times=()
+for _ in 1 2 3 4 5; do
+  t0=$(date +%s%N)
+  TRACKER_DATA_DIR="$work/large" java -XX:TieredStopAtLevel=1 "${CDS[@]}" -jar "$app" check > /dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  check_times+=($(( (t1 - t0) / 1000000 )))
+done
+check_median=$(printf '%s\n' "${check_times[@]}" | sort -n | sed -n 3p)
+
+echo
+echo "TC Tracker benchmark: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
+  "$(java -version 2>&1 | head -1), wrk 16 connections, ${seconds} s per row"
+printf '%-44s %9s %9s %9s %11s %6s\n' "page" "req/s" "p50" "p99" "CPU ms/req" "non2xx"
+printf '%s\n' "${rows[@]}"
+echo
+echo "first 200 after launch (large data set): ${startup} ms"
+echo "RSS after load: $(( rss_kb / 1024 )) MB"
+echo "command-line check, median of 5: ${check_median} ms"

@@ -1,0 +1,132 @@
+package org.tctracker.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tctracker.account.AccountService;
+import org.tctracker.people.People;
+import org.tctracker.support.Forms;
+import org.tctracker.support.MutableClock;
+import org.tctracker.support.Team;
+import org.tctracker.support.WebClient;
+
+/**
+ * Anonymous readers get pages already rendered, but never an out-of-date one: not after an edit,
+ * not after a change written straight to the database, not on the next day; and nobody signed in
+ * is ever served a kept page.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=page-cache")
+@Import(MutableClock.InMitaka.class)
+class PageCacheTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PageCache cache;
+
+    @Autowired
+    MutableClock clock;
+
+    @BeforeEach
+    void team(@Autowired AccountService accounts, @Autowired People people, @Autowired UserDetailsService users) {
+        new Team(accounts, people, users).assemble();
+        clock.set(LocalDateTime.of(2015, 11, 12, 10, 0));
+    }
+
+    @Test
+    void aSecondReaderGetsTheSamePageWithItsHeadersWithoutRenderingIt() throws Exception {
+        WebClient reader = new WebClient(port);
+        HttpResponse<String> first = reader.get("/commitments/2");
+        PageCache.Stats before = cache.stats();
+
+        HttpResponse<String> second = reader.get("/commitments/2");
+
+        assertThat(cache.stats().hits()).isEqualTo(before.hits() + 1);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("Content-Security-Policy"))
+                .isEqualTo(first.headers().firstValue("Content-Security-Policy"));
+        assertThat(second.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        String etag = second.headers().firstValue("ETag").orElseThrow();
+        assertThat(reader.send(reader.request("/commitments/2").header("If-None-Match", etag))
+                        .statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void anEditIsSeenByTheNextReader() throws Exception {
+        WebClient reader = new WebClient(port);
+        reader.get("/commitments/4");
+        reader.get("/commitments/4");
+
+        WebClient chair = new WebClient(port);
+        chair.signIn("chair", Team.PASSWORD);
+        Map<String, String> form = new LinkedHashMap<>();
+        Forms.values(Jsoup.parse(chair.get("/commitments/4/edit").body()), "form[action='/commitments/4']")
+                .forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        form.put("summary", "Rewritten a moment ago.");
+        assertThat(chair.submit("/commitments/4/edit", "/commitments/4", form).statusCode())
+                .isEqualTo(302);
+
+        assertThat(reader.get("/commitments/4").body()).contains("Rewritten a moment ago.");
+    }
+
+    @Test
+    void aChangeWrittenStraightToTheDatabaseIsSeenToo(@Autowired JdbcClient jdbc) throws Exception {
+        WebClient reader = new WebClient(port);
+        reader.get("/people");
+        reader.get("/people");
+
+        // As the command line's import does: new records, and a revision for them.
+        jdbc.sql("update person set display_name = 'Robert Collins (imported)' where irc_nick = 'lifeless'")
+                .update();
+        jdbc.sql("insert into revision (changed_at, username) values (0, 'import')")
+                .update();
+
+        assertThat(reader.get("/people").body()).contains("Robert Collins (imported)");
+        jdbc.sql("update person set display_name = 'Robert Collins' where irc_nick = 'lifeless'")
+                .update();
+        jdbc.sql("insert into revision (changed_at, username) values (0, 'import')")
+                .update();
+    }
+
+    @Test
+    void tomorrowThePageIsRenderedAgain() throws Exception {
+        WebClient reader = new WebClient(port);
+        reader.get("/cycles/mitaka");
+        PageCache.Stats before = cache.stats();
+
+        clock.set(LocalDateTime.of(2015, 11, 13, 10, 0));
+        reader.get("/cycles/mitaka");
+
+        assertThat(cache.stats().misses()).isEqualTo(before.misses() + 1);
+    }
+
+    @Test
+    void someoneSignedInAlwaysGetsTheirOwnPage() throws Exception {
+        new WebClient(port).get("/");
+        new WebClient(port).get("/");
+        WebClient editor = new WebClient(port);
+        editor.signIn("owner-ed", Team.PASSWORD);
+        PageCache.Stats before = cache.stats();
+
+        String page = editor.get("/").body();
+
+        assertThat(cache.stats()).isEqualTo(before);
+        assertThat(Jsoup.parse(page).select("nav[aria-label=Main]").text()).contains("owner-ed");
+    }
+}
