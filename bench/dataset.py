@@ -3,7 +3,7 @@
 
 Usage: bench/dataset.py MITAKA_EXPORT.json CYCLES COMMITMENTS WEEKS > dataset.json
 
-Each generated cycle lies before Mitaka (so Mitaka stays the current dashboard), has COMMITMENTS
+Each generated cycle lies between 1990 and Mitaka (so Mitaka stays the current dashboard), has COMMITMENTS
 commitments with two spec links each, and a check-in per commitment for each of its first WEEKS
 weeks, with a note of a few sentences. The last generated cycle is called `bench`.
 """
@@ -30,10 +30,11 @@ for p in range(12):
     doc["people"].append({"id": person_id + p, "displayName": f"Bench Person {p:02d}", "ircNick": f"bench{p:02d}",
                           "email": None, "affiliation": "Bench", "createdAt": stamp, "updatedAt": stamp})
 cycle_id, commitment_id, link_id, check_in_id = (next_id(t) for t in ("cycles", "commitments", "specLinks", "checkIns"))
-last_day = datetime.date(2015, 10, 11)   # the Sunday before Mitaka's first Monday
+first_monday = datetime.date(1990, 1, 1)   # imports take dates from 1990 on
 for c in range(cycles):
-    ends = last_day - datetime.timedelta(weeks=27 * (cycles - 1 - c))
-    starts = ends - datetime.timedelta(weeks=26, days=-1)
+    # Cycles start nine weeks apart and overlap, all before Mitaka, which stays the current one.
+    starts = first_monday + datetime.timedelta(weeks=9 * c)
+    ends = starts + datetime.timedelta(weeks=26, days=-4)
     slug = "bench" if c == cycles - 1 else f"bench-{c + 1:03d}"
     doc["cycles"].append({"id": cycle_id, "slug": slug, "name": f"Bench {c + 1}", "summit": None,
                           "startsOn": starts.isoformat(), "endsOn": ends.isoformat(),

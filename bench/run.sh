@@ -23,6 +23,7 @@ fi
 # The flags the README recommends: a small heap with the serial collector (two cores, one
 # server), and a class-data-sharing archive made from the extracted jar for a quick start.
 JVM_FLAGS=(-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k)
+export MALLOC_ARENA_MAX=2   # fewer glibc arenas: less resident memory for the same work
 java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/app" > /dev/null
 app="$work/app/tc-tracker.jar"
 TRACKER_DATA_DIR="$work/cds-data" java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" \
@@ -112,7 +113,7 @@ measure "cycle dashboard (30 x 26 weeks), anonymous" "/cycles/bench"
 measure "cycle dashboard (30 x 26 weeks), signed in" "/cycles/bench" "$cookie"
 measure "commitment page, anonymous" "/commitments/$first"
 measure "commitment page, signed in" "/commitments/$first" "$cookie"
-measure "weekly digest (Markdown)" "/cycles/bench/report.md?week=2015-W30"
+measure "weekly digest (Markdown)" "/cycles/bench/report.md"
 measure "API: a cycle's commitments" "/api/v1/cycles/bench/commitments"
 rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
 stop

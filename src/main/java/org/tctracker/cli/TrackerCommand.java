@@ -10,7 +10,13 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TrackerCommand.Version.class,
         description = "Keeps a technical committee's cycle commitments. Without a command, serves the web app.",
-        subcommands = {CheckCommand.class, ReportCommand.class, ExportCommand.class, ImportCommand.class},
+        subcommands = {
+            CheckCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            BackupCommand.class
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done; for check, nothing needs attention",
@@ -27,7 +33,7 @@ class TrackerCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "Name a command: check, report, export or import.");
+                new picocli.CommandLine(this), "Name a command: check, report, export, import or backup.");
     }
 
     static class Version implements picocli.CommandLine.IVersionProvider {

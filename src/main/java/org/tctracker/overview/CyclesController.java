@@ -19,7 +19,7 @@ class CyclesController {
 
     @GetMapping("/cycles")
     String list(Model model) {
-        model.addAttribute("cycles", queries.cycleSummaries(Dashboard.DashboardFilter.closedStatuses()));
+        model.addAttribute("cycles", queries.cycleSummaries());
         model.addAttribute("today", LocalDate.now(clock));
         return "overview/cycles";
     }

@@ -1,13 +1,15 @@
 package org.tctracker.overview;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.tctracker.commitment.Commitment;
-import org.tctracker.commitment.Status;
 
-/** Projections for the overview pages: one statement each, whatever the size of the history. */
+/**
+ * Projections for the overview pages: one statement each, whatever the size of the history. The
+ * statuses are written into the queries rather than passed as lists, so Hibernate translates each
+ * query once and not on every request.
+ */
 interface OverviewQueries extends Repository<Commitment, Long> {
 
     @Query("""
@@ -25,21 +27,24 @@ interface OverviewQueries extends Repository<Commitment, Long> {
             select new org.tctracker.overview.CycleSummary(
                 cy.id, cy.slug, cy.name, cy.summit, cy.startsOn, cy.endsOn,
                 (select count(c) from Commitment c where c.cycle = cy),
-                (select count(c) from Commitment c where c.cycle = cy and c.status in :closed))
+                (select count(c) from Commitment c where c.cycle = cy and c.status in (
+                    org.tctracker.commitment.Status.DONE, org.tctracker.commitment.Status.DROPPED)))
             from Cycle cy
             order by cy.startsOn desc
             """)
-    List<CycleSummary> cycleSummaries(Collection<Status> closed);
+    List<CycleSummary> cycleSummaries();
 
     @Query("""
             select new org.tctracker.overview.PersonSummary(
                 p.id, p.displayName, p.ircNick, p.affiliation,
                 (select count(c) from Commitment c where c.owner = p),
-                (select count(c) from Commitment c where c.owner = p and c.status in :open))
+                (select count(c) from Commitment c where c.owner = p and c.status in (
+                    org.tctracker.commitment.Status.NOT_STARTED, org.tctracker.commitment.Status.IN_PROGRESS,
+                    org.tctracker.commitment.Status.BLOCKED)))
             from Person p
             order by lower(p.displayName), p.ircNick
             """)
-    List<PersonSummary> peopleSummaries(Collection<Status> open);
+    List<PersonSummary> peopleSummaries();
 
     @Query("""
             select new org.tctracker.overview.HeldCommitment(

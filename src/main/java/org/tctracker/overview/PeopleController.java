@@ -21,7 +21,7 @@ class PeopleController {
 
     @GetMapping("/people")
     String list(Model model) {
-        model.addAttribute("people", queries.peopleSummaries(Dashboard.DashboardFilter.openStatuses()));
+        model.addAttribute("people", queries.peopleSummaries());
         return "overview/people";
     }
 

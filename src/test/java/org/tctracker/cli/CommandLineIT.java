@@ -117,7 +117,7 @@ class CommandLineIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "report", "export", "import", "frobnicate"})
+    @ValueSource(strings = {"check", "report", "export", "import", "backup", "frobnicate"})
     void anUnknownOptionOrCommandExits2(String command) throws Exception {
         Jar.Result result = Jar.run(data(), command, "--no-such-option");
 
@@ -219,6 +219,31 @@ class CommandLineIT {
         assertThat(fromPostgres.out()).isEqualTo(Files.readString(file) + "\n");
         assertThat(JSON.readTree(fromPostgres.out()).path("checkIns")).isNotEmpty();
         assertThat(Files.exists(dir.resolve("unused"))).isFalse();
+    }
+
+    @Test
+    void aBackupRestoredIntoAnEmptyFolderHasTheSameRecords() throws Exception {
+        Path live = dir.resolve("live");
+        assertThat(Jar.run(live, "import", underWay().toString(), "--replace").status())
+                .isEqualTo(0);
+        Path zip = dir.resolve("tracker-backup.zip");
+
+        Jar.Result backup = Jar.run(live, "backup", "--output", zip.toString());
+
+        assertThat(backup.status()).isEqualTo(0);
+        assertThat(Jar.run(live, "backup", "--output", zip.toString()).status())
+                .as("never overwrites a backup")
+                .isEqualTo(2);
+        Path restored = Files.createDirectories(dir.resolve("restored"));
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Files.copy(entries, restored.resolve(entry.getName()));
+            }
+        }
+        assertThat(restored.resolve("tracker.mv.db")).exists();
+        String original = Jar.run(live, "export", "--include-accounts").out();
+        assertThat(Jar.run(restored, "export", "--include-accounts").out()).isEqualTo(original);
+        assertThat(JSON.readTree(original).path("checkIns")).isNotEmpty();
     }
 
     @Test

@@ -54,6 +54,51 @@ final class Jar {
         return new Result(process.exitValue(), out.get(), err.get());
     }
 
+    /** The packaged jar running as a web server on a free port, its output in {@code log}. */
+    record Server(Process process, int port, Path log) {
+
+        static Server start(Path dataDir, Path log) throws Exception {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            ProcessBuilder builder = command(dataDir, "--server.port=" + port)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true);
+            builder.environment().put("TRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Server server = new Server(builder.start(), port, log);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (!server.process().isAlive()) {
+                    throw new AssertionError("the server stopped while starting; see " + log);
+                }
+                try {
+                    int status = http.send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(server.url("/actuator/health")))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    if (status == 200) {
+                        return server;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // Not listening yet.
+                }
+                Thread.sleep(200);
+            }
+            server.process().destroyForcibly();
+            throw new AssertionError("the server did not start within 120 s; see " + log);
+        }
+
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+    }
+
+    static final String ADMIN_PASSWORD = "a long enough password";
+
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
