@@ -77,7 +77,9 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = get(accountId);
-        if (throttle.begin(account.getUsername(), ACCOUNT_PAGE).blocked()) {
+        // Counted for this account alone: one person's typos never pause anyone else's change.
+        if (throttle.begin(account.getUsername(), ACCOUNT_PAGE + " " + account.getId())
+                .blocked()) {
             refuse("Too many wrong passwords. Wait 15 minutes, then try again.");
         }
         if (!encoder.matches(currentPassword, account.getPasswordHash())) {

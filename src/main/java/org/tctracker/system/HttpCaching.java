@@ -16,8 +16,10 @@ class HttpCaching {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
+        // Weak tags: Tomcat does not gzip an answer that carries a strong one.
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*", "*.csv", "*.atom", "*.md");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

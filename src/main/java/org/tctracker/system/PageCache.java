@@ -6,6 +6,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,9 +17,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -47,25 +52,30 @@ public class PageCache extends OncePerRequestFilter {
             "/|/cycles|/cycles/[^/]+|/cycles/[^/]+/report|/commitments/\\d{1,18}|/commitments/\\d{1,18}/history"
                     + "|/people|/people/\\d{1,18}");
 
+    /** The only parameters pages read; a request with any other is rendered, never kept. */
+    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week");
+
     private static final int MAX_ENTRIES = 500;
+    private static final long MAX_BYTES = 32L << 20;
     private static final int MAX_BODY = 1 << 20;
     private static final int MAX_QUERY = 512;
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final String sessionCookie;
+    private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
     private long version = -1;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    PageCache(JdbcClient jdbc, Clock clock) {
+    PageCache(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sessionCookie = sessionCookie;
     }
 
     private record Page(byte[] body, String contentType, List<Map.Entry<String, String>> headers, String etag) {}
@@ -83,14 +93,16 @@ public class PageCache extends OncePerRequestFilter {
         return !"GET".equals(request.getMethod())
                 || hasSessionCookie(request)
                 || (query != null && query.length() > MAX_QUERY)
-                || !CACHEABLE.matcher(request.getRequestURI()).matches();
+                || !CACHEABLE.matcher(request.getRequestURI()).matches()
+                || !PARAMETERS.containsAll(request.getParameterMap().keySet());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = keyOf(request);
-        Page page = lookUp(key);
+        long renderedAt = currentVersion();
+        Page page = lookUp(key, renderedAt);
         if (page != null) {
             hits.incrementAndGet();
             send(page, request, response);
@@ -105,7 +117,6 @@ public class PageCache extends OncePerRequestFilter {
                 && contentType != null
                 && contentType.startsWith("text/html")
                 && !rendering.containsHeader(HttpHeaders.SET_COOKIE)
-                && request.getSession(false) == null
                 && body.length <= MAX_BODY) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (String name : rendering.getHeaderNames()) {
@@ -116,45 +127,67 @@ public class PageCache extends OncePerRequestFilter {
                     }
                 }
             }
-            String etag = "\"" + digest(body) + "\"";
-            store(key, new Page(body, contentType, List.copyOf(headers), etag));
+            // Weak, so that Tomcat still gzips the page for clients that accept it.
+            String etag = "W/\"" + digest(body) + "\"";
+            store(key, new Page(body, contentType, List.copyOf(headers), etag), renderedAt);
             rendering.setHeader(HttpHeaders.ETAG, etag);
         }
         rendering.copyBodyToResponse();
     }
 
     private String keyOf(HttpServletRequest request) {
-        // The parameters as the application reads them, whatever their order in the address.
+        // The parameters as the application reads them, encoded, whatever their order.
         StringBuilder query = new StringBuilder();
-        new java.util.TreeMap<>(request.getParameterMap())
-                .forEach((name, values) -> query.append(name)
-                        .append('=')
-                        .append(String.join("\u0000", values))
-                        .append('&'));
+        new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            for (String value : values) {
+                query.append(encode(name)).append('=').append(encode(value)).append('&');
+            }
+        });
         // HTTPS answers carry HSTS and plain ones do not, so the scheme is part of the key.
-        return LocalDate.now(clock) + " " + (request.isSecure() ? "https" : "http") + "://" + request.getServerName()
-                + ":" + request.getServerPort() + request.getRequestURI() + "?" + query;
+        return LocalDate.now(clock) + " " + (request.isSecure() ? "https " : "http ") + request.getRequestURI() + "?"
+                + query;
     }
 
-    /** The kept page, if the records have not changed since it was rendered. */
-    private @Nullable Page lookUp(String key) {
-        long current = jdbc.sql("select coalesce(max(id), 0) from revision")
+    private long currentVersion() {
+        return jdbc.sql("select coalesce(max(id), 0) from revision")
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The kept page, if the records have not changed since it was rendered. The version only moves
+     * forwards: a reader that looked before a change never takes the cache back to before it.
+     */
+    private @Nullable Page lookUp(String key, long current) {
         synchronized (pages) {
-            if (current != version) {
+            if (current > version) {
                 pages.clear();
+                bytes = 0;
                 version = current;
                 return null;
             }
-            return pages.get(key);
+            return current == version ? pages.get(key) : null;
         }
     }
 
-    private void store(String key, Page page) {
+    /** Keeps a page only if nothing changed while it was rendered, within the memory budget. */
+    private void store(String key, Page page, long renderedAt) {
         synchronized (pages) {
-            pages.put(key, page);
+            if (renderedAt != version) {
+                return;
+            }
+            Page replaced = pages.put(key, page);
+            bytes += page.body().length - (replaced == null ? 0 : replaced.body().length);
+            var eldest = pages.entrySet().iterator();
+            while ((bytes > MAX_BYTES || pages.size() > MAX_ENTRIES) && eldest.hasNext()) {
+                bytes -= eldest.next().getValue().body().length;
+                eldest.remove();
+            }
         }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static void send(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -163,7 +196,8 @@ public class PageCache extends OncePerRequestFilter {
         }
         response.setHeader(HttpHeaders.ETAG, page.etag());
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+        String opaque = page.etag().substring(2);
+        if (ifNoneMatch != null && ifNoneMatch.contains(opaque)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -173,13 +207,13 @@ public class PageCache extends OncePerRequestFilter {
         response.getOutputStream().write(page.body());
     }
 
-    private static boolean hasSessionCookie(HttpServletRequest request) {
+    private boolean hasSessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
         for (Cookie cookie : cookies) {
-            if ("SESSION".equals(cookie.getName())) {
+            if (sessionCookie.equals(cookie.getName())) {
                 return true;
             }
         }

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything reads them, requests no form of the tracker could have sent: a body
  * larger than {@value #MAX_BODY_BYTES} bytes (413), and an address or form value holding a NUL or
- * another control character other than tab and line breaks (400). No field can hold those, and
+ * another control character other than tab, line breaks, vertical tab and form feed (400). No field can hold those, and
  * PostgreSQL rejects NUL outright.
  */
 @Component
@@ -73,11 +73,12 @@ class RequestGuard extends OncePerRequestFilter {
                 : "The request contains a control character (" + found + "), which no field here accepts.";
     }
 
-    /** The first control character other than tab, line feed and carriage return, as U+XXXX. */
+    /** The first control character other than the white-space ones, as U+XXXX. */
     private static @Nullable String controlIn(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            // Vertical tab and form feed come with text pasted from slides and PDFs: let them be.
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0b && c != 0x0c) || c == 0x7f) {
                 return String.format("U+%04X", (int) c);
             }
         }

@@ -105,6 +105,39 @@ class PageCacheTest {
     }
 
     @Test
+    void addressesWithParametersNoPageReadsAreNeverKept() throws Exception {
+        WebClient reader = new WebClient(port);
+        PageCache.Stats before = cache.stats();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(reader.get("/?cache-buster=" + i).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(cache.stats()).isEqualTo(before);
+    }
+
+    @Test
+    void everyReaderGetsEnglishDatesWhateverTheirBrowserAsks() throws Exception {
+        WebClient reader = new WebClient(port);
+        String german = reader.send(reader.request("/cycles/mitaka").header("Accept-Language", "de-DE"))
+                .body();
+        String plain = reader.get("/cycles/mitaka").body();
+
+        assertThat(german).contains("19 October 2015").doesNotContain("Oktober");
+        assertThat(plain).contains("19 October 2015");
+    }
+
+    @Test
+    void keptPagesAndApiAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+        WebClient reader = new WebClient(port);
+        reader.get("/commitments/2");
+        for (String path : new String[] {"/commitments/2", "/api/v1/cycles/mitaka/commitments"}) {
+            HttpResponse<String> answer = reader.send(reader.request(path).header("Accept-Encoding", "gzip"));
+            assertThat(answer.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+        }
+    }
+
+    @Test
     void tomorrowThePageIsRenderedAgain() throws Exception {
         WebClient reader = new WebClient(port);
         reader.get("/cycles/mitaka");
