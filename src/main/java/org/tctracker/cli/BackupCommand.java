@@ -41,7 +41,7 @@ class BackupCommand implements Callable<Integer> {
         if (Files.exists(target)) {
             throw new ParameterException(spec.commandLine(), target + " already exists; choose a new name.");
         }
-        try (ConfigurableApplicationContext context = CommandLineMode.open();
+        try (ConfigurableApplicationContext context = CommandLineMode.open(false);
                 Connection connection = context.getBean(DataSource.class).getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (!product.contains("h2")) {

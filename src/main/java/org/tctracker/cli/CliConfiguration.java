@@ -37,7 +37,9 @@ class CliConfiguration {
                 .dataSource(dataSource)
                 .locations(environment.getProperty("spring.flyway.locations", "classpath:db/migration"))
                 .load();
-        flyway.migrate();
+        if (environment.getProperty("tracker.cli.migrate", Boolean.class, true)) {
+            flyway.migrate();
+        }
         return flyway;
     }
 

@@ -103,11 +103,21 @@ public final class CommandLineMode {
 
     /** Starts what a command needs: settings, the migrated database, and little else. */
     static ConfigurableApplicationContext open() {
+        return open(true);
+    }
+
+    /**
+     * The command's database. {@code migrate} false leaves the schema as it is: a backup taken
+     * with a newer jar must copy the database as the running server has it.
+     */
+    static ConfigurableApplicationContext open(boolean migrate) {
         SpringApplication application = new SpringApplication(CliConfiguration.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setDefaultProperties(Map.of(
+                "tracker.cli.migrate",
+                String.valueOf(migrate),
                 "logging.level.root",
                 "WARN",
                 // A failed start (an unreachable database, a locked file) is told in one line by

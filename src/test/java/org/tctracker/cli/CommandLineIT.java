@@ -244,6 +244,23 @@ class CommandLineIT {
         String original = Jar.run(live, "export", "--include-accounts").out();
         assertThat(Jar.run(restored, "export", "--include-accounts").out()).isEqualTo(original);
         assertThat(JSON.readTree(original).path("checkIns")).isNotEmpty();
+
+        // A backup copies the database as it is: it never migrates it first.
+        Path untouched = Files.createDirectories(dir.resolve("untouched"));
+        assertThat(Jar.run(
+                                untouched,
+                                "backup",
+                                "--output",
+                                dir.resolve("untouched.zip").toString())
+                        .status())
+                .isEqualTo(0);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + untouched.toAbsolutePath() + "/tracker", "sa", "");
+                java.sql.ResultSet tables = db.createStatement()
+                        .executeQuery("select count(*) from information_schema.tables where table_schema = 'PUBLIC'")) {
+            tables.next();
+            assertThat(tables.getInt(1)).isZero();
+        }
     }
 
     @Test
