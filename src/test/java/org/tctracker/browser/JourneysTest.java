@@ -107,8 +107,7 @@ class JourneysTest extends BrowserTest {
         tabTo(submit);
         WebElement page = browser.findElement(By.tagName("html"));
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
 
         assertThat(find(".flash").getText()).isEqualTo("Checked in on 1 commitment for 2015-W46.");
         assertThat(find("table.commitments tbody tr:nth-child(1) td:nth-child(4)")

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,7 +131,20 @@ public abstract class BrowserTest {
     protected void clickAndWait(WebElement element) {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
+    }
+
+    /** Waits until the browser has replaced the page whose root element this is. */
+    protected void waitUntilGone(WebElement page) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // Stale, or (while the new page replaces it) "does not belong to the document".
+                return true;
+            }
+        });
     }
 
     /** Whether the page is wider than the window, so that a reader has to scroll sideways. */
