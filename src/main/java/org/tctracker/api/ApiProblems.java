@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.tctracker.system.BadRequestException;
+import org.tctracker.system.ErrorResponses;
 import org.tctracker.system.RecordNotFoundException;
 
 /** What the API's own handlers refuse, as {@code application/problem+json} rather than a page. */
@@ -35,8 +36,7 @@ class ApiProblems {
         boolean inPath = e.getParameter().hasParameterAnnotation(PathVariable.class);
         return problem(
                 inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-                "\"" + ProblemResponses.shorten(String.valueOf(e.getValue())) + "\" is not a valid " + e.getName()
-                        + ".",
+                "\"" + ErrorResponses.shorten(String.valueOf(e.getValue())) + "\" is not a valid " + e.getName() + ".",
                 request);
     }
 

@@ -50,10 +50,6 @@ class ProblemResponses {
         return problem;
     }
 
-    static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    }
-
     static final class ProblemFilter extends OncePerRequestFilter {
 
         private static final Logger log = LoggerFactory.getLogger(ProblemFilter.class);

@@ -23,6 +23,7 @@ import org.tctracker.cycle.Cycles;
 import org.tctracker.cycle.Milestone;
 import org.tctracker.overview.Dashboard.DashboardFilter;
 import org.tctracker.system.BadRequestException;
+import org.tctracker.system.ErrorResponses;
 import org.tctracker.system.RecordNotFoundException;
 
 @Controller
@@ -125,7 +126,7 @@ class DashboardController {
     }
 
     private static BadRequestException unknownStatus(String text) {
-        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        String shown = ErrorResponses.shorten(text);
         return new BadRequestException("There is no status called \"" + shown
                 + "\". Filter by not-started, in-progress, blocked, done, dropped, open or closed.");
     }

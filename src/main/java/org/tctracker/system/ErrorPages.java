@@ -37,7 +37,7 @@ class ErrorPages {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String malformedArgument(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
         String value = String.valueOf(e.getValue());
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        String shown = ErrorResponses.shorten(value);
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(
                     HttpStatus.NOT_FOUND,

@@ -15,6 +15,11 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
+    /** A value a person typed, cut to 40 characters so that a message quoting it stays readable. */
+    public static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
     /** The message chosen for the error being sent on this request, if one was. */
     public static @Nullable String messageOf(HttpServletRequest request) {
         return request.getAttribute(MESSAGE_ATTRIBUTE) instanceof String message ? message : null;

@@ -8,10 +8,7 @@ public class RecordNotFoundException extends RuntimeException {
     }
 
     public static RecordNotFoundException of(String what, Object key) {
-        String shown = String.valueOf(key);
-        if (shown.length() > 40) {
-            shown = shown.substring(0, 40) + "…";
-        }
+        String shown = ErrorResponses.shorten(String.valueOf(key));
         return new RecordNotFoundException("There is no " + what + " " + shown + ".");
     }
 }

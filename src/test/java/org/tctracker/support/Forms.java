@@ -56,6 +56,16 @@ public final class Forms {
         return request;
     }
 
+    /**
+     * The form's fields with one value each, as a browser sends a form without multiple choices;
+     * an unchecked box or an empty list becomes an empty value. Without the CSRF token.
+     */
+    public static Map<String, String> firstValues(Document page, String selector) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        values(page, selector).forEach((name, list) -> fields.put(name, list.isEmpty() ? "" : list.get(0)));
+        return fields;
+    }
+
     /** The values with some fields replaced. */
     public static Map<String, List<String>> with(Map<String, List<String>> values, String... pairs) {
         Map<String, List<String>> changed = new LinkedHashMap<>(values);

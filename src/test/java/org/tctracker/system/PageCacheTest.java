@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,9 +74,8 @@ class PageCacheTest {
 
         WebClient chair = new WebClient(port);
         chair.signIn("chair", Team.PASSWORD);
-        Map<String, String> form = new LinkedHashMap<>();
-        Forms.values(Jsoup.parse(chair.get("/commitments/4/edit").body()), "form[action='/commitments/4']")
-                .forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, String> form = Forms.firstValues(
+                Jsoup.parse(chair.get("/commitments/4/edit").body()), "form[action='/commitments/4']");
         form.put("summary", "Rewritten a moment ago.");
         assertThat(chair.submit("/commitments/4/edit", "/commitments/4", form).statusCode())
                 .isEqualTo(302);

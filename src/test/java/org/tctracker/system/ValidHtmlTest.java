@@ -135,16 +135,13 @@ class ValidHtmlTest {
         }
 
         Document weekly = Jsoup.parse(chair.get("/cycles/mitaka/check-in").body());
-        Map<String, String> rows = new LinkedHashMap<>();
-        Forms.values(weekly, "form[action='/cycles/mitaka/check-in']")
-                .forEach((name, values) -> rows.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, String> rows = Forms.firstValues(weekly, "form[action='/cycles/mitaka/check-in']");
         rows.put("rows[0].status", "BLOCKED");
         rows.put("rows[0].note", "");
         check("weekly check-in with errors", chair.submit("/cycles/mitaka/check-in", "/cycles/mitaka/check-in", rows));
 
-        Map<String, String> stale = new LinkedHashMap<>();
-        Forms.values(Jsoup.parse(chair.get("/commitments/3/edit").body()), "form[action='/commitments/3']")
-                .forEach((name, values) -> stale.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, String> stale = Forms.firstValues(
+                Jsoup.parse(chair.get("/commitments/3/edit").body()), "form[action='/commitments/3']");
         Map<String, String> fresh = new LinkedHashMap<>(stale);
         fresh.put("summary", "Saved first.");
         assertThat(chair.submit("/commitments/3/edit", "/commitments/3", fresh).statusCode())

@@ -12,6 +12,7 @@ import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.ChangeRefusedException;
+import org.tctracker.system.ErrorResponses;
 import org.tctracker.system.RecordNotFoundException;
 
 /** The admin action that moves a cycle's unfinished work on to another cycle. */
@@ -35,7 +36,7 @@ class CarryOverController {
         Cycle from = cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
         Cycle to = cycles.findBySlug(targetSlug)
                 .orElseThrow(() -> new BadRequestException(
-                        "There is no cycle called \"" + abbreviate(targetSlug) + "\" to carry work into."));
+                        "There is no cycle called \"" + ErrorResponses.shorten(targetSlug) + "\" to carry work into."));
         try {
             int carried = commitments.carryOver(user, from.getId(), to.getId());
             redirect.addFlashAttribute(
@@ -49,9 +50,5 @@ class CarryOverController {
             throw new BadRequestException(refused.getMessage());
         }
         return "redirect:/cycles/" + to.getSlug();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -60,9 +59,7 @@ class ConcurrentEditsTest {
             client.signIn(i % 2 == 0 ? "chair" : "owner-ed", Team.PASSWORD);
             org.jsoup.nodes.Document page =
                     Jsoup.parse(client.get("/commitments/5/edit").body());
-            Map<String, String> form = new LinkedHashMap<>();
-            Forms.values(page, "form[action='/commitments/5']")
-                    .forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+            Map<String, String> form = Forms.firstValues(page, "form[action='/commitments/5']");
             form.put(
                     "_csrf",
                     page.select("form[action='/commitments/5'] input[name=_csrf]")
