@@ -18,19 +18,17 @@ if ! command -v wrk > /dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk > /dev/null
 fi
-[ -f target/tc-tracker.jar ] || ./mvnw -B -q -DskipTests package
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q -DskipTests package
 
-# The flags the README recommends: a small heap with the serial collector (two cores, one
-# server), and a class-data-sharing archive made from the extracted jar for a quick start.
-JVM_FLAGS=(-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k)
+# The flags the README recommends for one server of a committee's size: the context the build
+# prepared ahead of time (Spring AOT), a small heap with the serial collector, and only the quick
+# JIT compiler (C1), which halves the CPU spent starting and leaves out the C2 compiler's memory.
+# BENCH_JVM_FLAGS replaces them, for instance to measure with C2 as well.
+read -r -a JVM_FLAGS <<< "${BENCH_JVM_FLAGS:--Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -Xss512k}"
 export MALLOC_ARENA_MAX=2   # fewer glibc arenas: less resident memory for the same work
+export TRACKER_ADMIN_PASSWORD="a long enough password"
 java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/app" > /dev/null
 app="$work/app/tc-tracker.jar"
-TRACKER_DATA_DIR="$work/cds-data" java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" \
-  -Dspring.context.exit=onRefresh -jar "$app" > "$work/cds.log" 2>&1 || true
-CDS=(-XX:SharedArchiveFile="$work/app.jsa")
-
-export TRACKER_ADMIN_PASSWORD="a long enough password"
 
 load() { # data-dir cycles commitments weeks
   mkdir -p "$1"
@@ -39,10 +37,11 @@ load() { # data-dir cycles commitments weeks
   TRACKER_DATA_DIR="$1" java -jar "$app" import "$work/dataset.json" --replace > /dev/null
 }
 
-start() { # data-dir; sets $server and $startup_ms
-  local t0 t1
+start() { # data-dir [extra JVM flags...]; sets $server and $startup_ms
+  local t0 t1 dir="$1"
+  shift
   t0=$(date +%s%N)
-  TRACKER_DATA_DIR="$1" java "${JVM_FLAGS[@]}" "${CDS[@]}" -jar "$app" --server.port="$port" \
+  TRACKER_DATA_DIR="$dir" java "${JVM_FLAGS[@]}" "$@" -jar "$app" --server.port="$port" \
     > "$work/server.log" 2>&1 &
   server=$!
   until curl -fs -o /dev/null "$base/"; do
@@ -87,17 +86,34 @@ measure() { # label path [cookie]
   rows+=("$(printf '%-44s %9s %9s %9s %11s %6s' "$label" "$rps" "$p50" "$p99" "$cpu_ms" "${non2xx:-0}")")
 }
 
+# Class-data sharing: a training run serves every kind of page once, anonymous and signed in,
+# and the classes it loaded are archived when it stops; later starts map them ready-made.
+mkdir -p "$work/training"
+start "$work/training" -XX:ArchiveClassesAtExit="$work/app.jsa"
+cookie=$(session_cookie)
+for path in / /cycles /cycles/mitaka /commitments/1 /commitments/1/history /people /people/1 \
+  /cycles/mitaka/report /cycles/mitaka/report.md /cycles/mitaka/commitments.csv /feed.atom \
+  /api/v1/cycles/mitaka/commitments /login /no-such-page; do
+  curl -s -o /dev/null "$base$path"
+done
+for path in / /cycles/mitaka /commitments/1 /commitments/1/edit /cycles/mitaka/check-in; do
+  curl -s -o /dev/null -H "Cookie: $cookie" "$base$path"
+done
+stop
+[ -f "$work/app.jsa" ] || { echo "no class-data archive was written" >&2; cat "$work/server.log" >&2; exit 1; }
+CDS=(-XX:SharedArchiveFile="$work/app.jsa")
+
 # --- Mitaka alone, then Mitaka with 100,000 check-ins of other cycles' history ---------------
 mkdir -p "$work/mitaka"
 TRACKER_DATA_DIR="$work/mitaka" java -jar "$app" export > /dev/null
-start "$work/mitaka"
+start "$work/mitaka" "${CDS[@]}"
 cookie=$(session_cookie)
 measure "dashboard /, Mitaka alone, anonymous" "/"
 measure "dashboard /, Mitaka alone, signed in" "/" "$cookie"
 stop
 
 load "$work/history" 130 30 26
-start "$work/history"
+start "$work/history" "${CDS[@]}"
 cookie=$(session_cookie)
 measure "dashboard /, +101,400 check-ins, anonymous" "/"
 measure "dashboard /, +101,400 check-ins, signed in" "/" "$cookie"
@@ -105,7 +121,7 @@ stop
 
 # --- 20 cycles x 30 commitments x 26 weekly check-ins, with links -----------------------------
 load "$work/large" 20 30 26
-start "$work/large"
+start "$work/large" "${CDS[@]}"
 startup="$startup_ms"
 cookie=$(session_cookie)
 first=$(curl -s "$base/api/v1/cycles/bench/commitments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["commitments"][0]["id"])')
@@ -121,7 +137,7 @@ stop
 check_times=()
 for _ in 1 2 3 4 5; do
   t0=$(date +%s%N)
-  TRACKER_DATA_DIR="$work/large" java -XX:TieredStopAtLevel=1 "${CDS[@]}" -jar "$app" check > /dev/null 2>&1 || true
+  TRACKER_DATA_DIR="$work/large" java "${JVM_FLAGS[@]}" "${CDS[@]}" -jar "$app" check > /dev/null 2>&1 || true
   t1=$(date +%s%N)
   check_times+=($(( (t1 - t0) / 1000000 )))
 done
@@ -130,6 +146,7 @@ check_median=$(printf '%s\n' "${check_times[@]}" | sort -n | sed -n 3p)
 echo
 echo "TC Tracker benchmark: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
   "$(java -version 2>&1 | head -1), wrk 16 connections, ${seconds} s per row"
+echo "JVM flags: ${JVM_FLAGS[*]} (and the class-data archive)"
 printf '%-44s %9s %9s %9s %11s %6s\n' "page" "req/s" "p50" "p99" "CPU ms/req" "non2xx"
 printf '%s\n' "${rows[@]}"
 echo

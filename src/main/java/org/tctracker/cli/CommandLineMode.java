@@ -54,6 +54,10 @@ public final class CommandLineMode {
     }
 
     public static int run(String[] args) {
+        // The build prepares the web app's context ahead of time (Spring AOT), and the README's
+        // -Dspring.aot.enabled=true uses it. A command starts a smaller context of its own, which
+        // that preparation does not describe, so commands always start the ordinary way.
+        System.clearProperty("spring.aot.enabled");
         debug = java.util.Arrays.asList(args).contains("--debug");
         out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -56,7 +56,10 @@ public class PageCache extends OncePerRequestFilter {
     private static final Set<String> PARAMETERS = Set.of("status", "owner", "week");
 
     private static final int MAX_ENTRIES = 500;
-    private static final long MAX_BYTES = 32L << 20;
+    /** Kept pages use at most 32 MB, and at most an eighth of the heap on a small one. */
+    private static final long MAX_BYTES =
+            Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 8);
+
     private static final int MAX_BODY = 1 << 20;
     private static final int MAX_QUERY = 512;
 

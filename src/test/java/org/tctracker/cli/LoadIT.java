@@ -134,6 +134,8 @@ class LoadIT {
             assertThat(lost).isEmpty();
             assertThat(acknowledged).isNotEmpty();
             assertThat(reads.get()).isGreaterThan(1000);
+            // The server ran as the README recommends, from the context the build prepared.
+            assertThat(java.nio.file.Files.readString(server.log())).contains("Starting AOT-processed");
         } finally {
             pool.shutdownNow();
             server.process().destroy();
