@@ -61,6 +61,11 @@ final class Jar {
     record Server(Process process, int port, Path log) {
 
         static Server start(Path dataDir, Path log) throws Exception {
+            return start(java.util.Map.of(), dataDir, log);
+        }
+
+        /** Starts with these environment variables added, such as a SPRING_DATASOURCE_URL. */
+        static Server start(java.util.Map<String, String> environment, Path dataDir, Path log) throws Exception {
             int port;
             try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -69,6 +74,7 @@ final class Jar {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
             builder.environment().put("TRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().putAll(environment);
             Server server = new Server(builder.start(), port, log);
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
