@@ -3,6 +3,9 @@
 # JVM flags the README recommends, and measures it on loopback with wrk. Prints one table.
 #
 # Usage: bench/run.sh [seconds per measurement, default 10]
+#   BENCH_JVM_FLAGS="..."  other JVM flags, on one line, separated by spaces (no quoted values)
+#   BENCH_SKIP_BUILD=1     measure target/tc-tracker.jar as it is instead of building it afresh
+#   BENCH_PORT=18080       the loopback port the server listens on
 # Needs: Java 17, python3, curl; installs wrk from Debian if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,13 +21,13 @@ if ! command -v wrk > /dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk > /dev/null
 fi
-[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q -DskipTests package
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q -DskipTests clean package
 
 # The flags the README recommends for one server of a committee's size: the context the build
 # prepared ahead of time (Spring AOT), a small heap with the serial collector, and only the quick
 # JIT compiler (C1), which halves the CPU spent starting and leaves out the C2 compiler's memory.
 # BENCH_JVM_FLAGS replaces them, for instance to measure with C2 as well.
-read -r -a JVM_FLAGS <<< "${BENCH_JVM_FLAGS:--Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -Xss512k}"
+read -r -a JVM_FLAGS <<< "${BENCH_JVM_FLAGS:--Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k}"
 export MALLOC_ARENA_MAX=2   # fewer glibc arenas: less resident memory for the same work
 export TRACKER_ADMIN_PASSWORD="a long enough password"
 java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/app" > /dev/null
@@ -86,7 +89,7 @@ measure() { # label path [cookie]
   rows+=("$(printf '%-44s %9s %9s %9s %11s %6s' "$label" "$rps" "$p50" "$p99" "$cpu_ms" "${non2xx:-0}")")
 }
 
-# Class-data sharing: a training run serves every kind of page once, anonymous and signed in,
+# Class-data sharing: a training run reads each kind of page once, anonymous and signed in,
 # and the classes it loaded are archived when it stops; later starts map them ready-made.
 mkdir -p "$work/training"
 start "$work/training" -XX:ArchiveClassesAtExit="$work/app.jsa"

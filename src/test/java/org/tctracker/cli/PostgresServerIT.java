@@ -45,12 +45,15 @@ class PostgresServerIT {
                             "state", "DRAFT",
                             "version", "0"));
             assertThat(added.statusCode()).isEqualTo(302);
+            assertThat(added.headers().firstValue("Location").orElseThrow())
+                    .as("saved, not sent to sign in")
+                    .endsWith("/commitments/1#links");
         } finally {
             stop(first);
         }
         assertThat(Files.readString(first.log()))
                 .contains("Starting AOT-processed")
-                .contains("PostgreSQL");
+                .contains("Database: jdbc:postgresql:");
 
         Jar.Server second = Jar.Server.start(postgres, unused, dir.resolve("second.log"));
         try {
