@@ -56,9 +56,7 @@ public class PageCache extends OncePerRequestFilter {
     private static final Set<String> PARAMETERS = Set.of("status", "owner", "week");
 
     private static final int MAX_ENTRIES = 500;
-    /** Kept pages use at most 32 MB, and at most an eighth of the heap on a small one. */
-    private static final long MAX_BYTES =
-            Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 8);
+    private static final long MAX_BYTES = budgetFor(Runtime.getRuntime().maxMemory());
 
     private static final int MAX_BODY = 1 << 20;
     private static final int MAX_QUERY = 512;
@@ -79,6 +77,11 @@ public class PageCache extends OncePerRequestFilter {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sessionCookie = sessionCookie;
+    }
+
+    /** Kept pages use at most 32 MB, and at most an eighth of the heap on a small one. */
+    static long budgetFor(long maxHeap) {
+        return Math.min(32L << 20, maxHeap / 8);
     }
 
     private record Page(byte[] body, String contentType, List<Map.Entry<String, String>> headers, String etag) {}

@@ -47,6 +47,12 @@ class PageCacheTest {
     }
 
     @Test
+    void keptPagesTakeAnEighthOfASmallHeapAndNeverMoreThan32Megabytes() {
+        assertThat(PageCache.budgetFor(96L << 20)).isEqualTo(12L << 20);
+        assertThat(PageCache.budgetFor(2L << 30)).isEqualTo(32L << 20);
+    }
+
+    @Test
     void aSecondReaderGetsTheSamePageWithItsHeadersWithoutRenderingIt() throws Exception {
         WebClient reader = new WebClient(port);
         HttpResponse<String> first = reader.get("/commitments/2");
