@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,12 +37,21 @@ class SeveralInstancesTest {
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
-    /** Both start at once on an empty database, as replicas of a fresh deployment do. */
+    /**
+     * Both start at once on an empty database, as replicas of a fresh deployment do: they migrate
+     * it and create the first account at the same time. In one JVM the logging system is shared,
+     * so the second waits until the first has set it up (in a deployment each has its own JVM).
+     */
     @BeforeAll
     static void startTwoInstances() throws Exception {
         String url = Postgres.newDatabase();
-        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(() -> start(url));
-        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> start(url));
+        CountDownLatch loggingReady = new CountDownLatch(1);
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(
+                () -> start(url, (ApplicationListener<ApplicationPreparedEvent>) prepared -> loggingReady.countDown()));
+        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(loggingReady);
+            return start(url);
+        });
         first = one.get(3, TimeUnit.MINUTES);
         second = two.get(3, TimeUnit.MINUTES);
         assertThat(first.getBean(JdbcClient.class)
@@ -64,8 +76,17 @@ class SeveralInstancesTest {
         }
     }
 
-    static ConfigurableApplicationContext start(String url) {
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static ConfigurableApplicationContext start(String url, ApplicationListener<?>... listeners) {
         return new SpringApplicationBuilder(TcTrackerApplication.class)
+                .listeners(listeners)
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + url,
