@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -61,7 +60,7 @@ public class PageCache extends OncePerRequestFilter {
     private static final int MAX_BODY = 1 << 20;
     private static final int MAX_QUERY = 512;
 
-    private final JdbcClient jdbc;
+    private final RecordsVersion records;
     private final Clock clock;
     private final String sessionCookie;
     private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
@@ -71,10 +70,10 @@ public class PageCache extends OncePerRequestFilter {
     private final AtomicLong misses = new AtomicLong();
 
     PageCache(
-            JdbcClient jdbc,
+            RecordsVersion records,
             Clock clock,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.clock = clock;
         this.sessionCookie = sessionCookie;
     }
@@ -155,9 +154,7 @@ public class PageCache extends OncePerRequestFilter {
     }
 
     private long currentVersion() {
-        return jdbc.sql("select coalesce(max(id), 0) from revision")
-                .query(Long.class)
-                .single();
+        return records.current();
     }
 
     /**

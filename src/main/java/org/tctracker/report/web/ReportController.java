@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.tctracker.commitment.IsoWeek;
 import org.tctracker.commitment.ReleaseCalendar;
 import org.tctracker.commitment.Staleness;
@@ -32,6 +35,7 @@ import org.tctracker.report.WeeklyDigest;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
+import org.tctracker.system.RecordsVersion;
 
 /** The weekly digest (as Markdown and as a page) and the cycle's spreadsheets. */
 @Controller
@@ -42,12 +46,21 @@ class ReportController {
 
     private final WeeklyDigest digest;
     private final CycleRecords records;
+    private final RecordsVersion version;
+    private final ExportGate largeFiles = new ExportGate(2, Duration.ofMinutes(1));
     private final Markdown markdown;
     private final Clock clock;
 
-    ReportController(JdbcClient jdbc, Staleness staleness, CycleRecords records, Markdown markdown, Clock clock) {
+    ReportController(
+            JdbcClient jdbc,
+            Staleness staleness,
+            CycleRecords records,
+            RecordsVersion version,
+            Markdown markdown,
+            Clock clock) {
         this.digest = new WeeklyDigest(jdbc, staleness);
         this.records = records;
+        this.version = version;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -93,14 +106,26 @@ class ReportController {
         }
     }
 
+    /**
+     * Every note of the cycle: megabytes for a long cycle. The file is not held a second time to
+     * compute its tag; the tag names the records' version instead, which moves with every change,
+     * so polling an unchanged file costs one lookup and reads no notes.
+     */
     @GetMapping("/cycles/{slug}/check-ins.csv")
-    void checkInsCsv(@PathVariable String slug, HttpServletResponse response) throws IOException {
+    void checkInsCsv(@PathVariable String slug, ServletWebRequest request, HttpServletResponse response)
+            throws IOException {
         CycleRecord cycle = cycle(slug);
-        var commitments = records.commitmentsOf(cycle, LocalDate.now(clock));
-        var checkIns = records.checkInsOf(cycle);
-        try (Writer out = csv(response, cycle.slug() + "-check-ins.csv")) {
-            CsvExport.checkIns(cycle, commitments, checkIns, out);
+        ShallowEtagHeaderFilter.disableContentCaching(request.getRequest());
+        if (request.checkNotModified("W/\"check-ins-" + cycle.slug() + "-" + version.current() + "\"")) {
+            return;
         }
+        largeFiles.run(() -> {
+            var commitments = records.commitmentsOf(cycle, LocalDate.now(clock));
+            var checkIns = records.checkInsOf(cycle);
+            try (Writer out = csv(response, cycle.slug() + "-check-ins.csv")) {
+                CsvExport.checkIns(cycle, commitments, checkIns, out);
+            }
+        });
     }
 
     /**
