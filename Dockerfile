@@ -18,7 +18,7 @@ RUN apt-get update \
  && chown tracker:tracker /data
 WORKDIR /app
 # The README's settings for one server; replace JAVA_OPTS for a larger heap or the C2 compiler.
-ENV JAVA_OPTS="-Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k"
+ENV JAVA_OPTS="-Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms16m -Xmx64m -Xmn8m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k"
 ENV MALLOC_ARENA_MAX=2
 # The jar unpacked (tc-tracker.jar beside lib/) starts faster, and lets a class-data archive be
 # made: a training start, stopped once its context is ready, records the classes it loaded.

@@ -27,7 +27,7 @@ fi
 # prepared ahead of time (Spring AOT), a small heap with the serial collector, and only the quick
 # JIT compiler (C1), which halves the CPU spent starting and leaves out the C2 compiler's memory.
 # BENCH_JVM_FLAGS replaces them, for instance to measure with C2 as well.
-read -r -a JVM_FLAGS <<< "${BENCH_JVM_FLAGS:--Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+read -r -a JVM_FLAGS <<< "${BENCH_JVM_FLAGS:--Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms16m -Xmx64m -Xmn8m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k}"
 export MALLOC_ARENA_MAX=2   # fewer glibc arenas: less resident memory for the same work
 export TRACKER_ADMIN_PASSWORD="a long enough password"
 java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/app" > /dev/null
