@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -46,8 +47,10 @@ class SeveralInstancesTest {
     static void startTwoInstances() throws Exception {
         String url = Postgres.newDatabase();
         CountDownLatch loggingReady = new CountDownLatch(1);
-        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(
-                () -> start(url, (ApplicationListener<ApplicationPreparedEvent>) prepared -> loggingReady.countDown()));
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(() -> start(
+                url,
+                (ApplicationListener<ApplicationPreparedEvent>) prepared -> loggingReady.countDown(),
+                (ApplicationListener<ApplicationFailedEvent>) failed -> loggingReady.countDown()));
         CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(loggingReady);
             return start(url);

@@ -1,5 +1,7 @@
 package org.tctracker.system;
 
+import jakarta.persistence.Entity;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.bytecode.enhance.spi.EnhancementContext;
@@ -13,9 +15,11 @@ import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.service.spi.ServiceContributor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 /**
  * Keeps Hibernate from generating classes at run time.
@@ -27,39 +31,57 @@ import org.springframework.context.annotation.Configuration;
  * second of start-up on a small machine. With entities enhanced, none of that is needed, so this
  * swaps in Hibernate's "no bytecode" provider.
  *
- * <p>Classes compiled without the build's enhancement step (an IDE's own compiler, for one) would
- * need the proxies, so the swap happens only when the entities are enhanced; otherwise Hibernate
- * keeps its default and a warning says why.
+ * <p>Classes compiled without the build's enhancement step (an IDE's own compiler, for one, even for
+ * a single edited entity) would need the proxies, so the swap happens only when every entity is
+ * enhanced; otherwise Hibernate keeps its default and a warning names the entities.
  */
 @Configuration(proxyBeanMethods = false)
 public class BuildTimeEnhancement implements ServiceContributor {
 
     private static final Logger log = LoggerFactory.getLogger(BuildTimeEnhancement.class);
 
-    /** Whether the entities went through the build's enhancement step (they all do, or none). */
-    static boolean entitiesEnhanced() {
-        return ManagedEntity.class.isAssignableFrom(Revision.class);
-    }
+    /** Set by the properties customizer below when every entity is enhanced, read by Hibernate. */
+    static final String ALL_ENHANCED = "tracker.hibernate.all-entities-enhanced";
 
     /** Hibernate finds this through {@code META-INF/services} while it builds its services. */
     @Override
     public void contribute(StandardServiceRegistryBuilder registry) {
-        if (entitiesEnhanced()) {
+        if (Boolean.TRUE.equals(registry.getSettings().get(ALL_ENHANCED))) {
             registry.addService(BytecodeProvider.class, new NoRuntimeBytecode());
-        } else {
-            log.warn("Entities were compiled without Hibernate's enhancement step (run the Maven build);"
-                    + " Hibernate will generate proxy classes at start");
         }
     }
 
     /** The class transformer Hibernate prepares for the JPA container uses the same provider. */
     @Bean
-    HibernatePropertiesCustomizer noRuntimeEnhancer() {
+    HibernatePropertiesCustomizer noRuntimeEnhancer(ObjectProvider<PersistenceManagedTypes> managedTypes) {
         return properties -> {
-            if (entitiesEnhanced()) {
+            PersistenceManagedTypes types = managedTypes.getIfAvailable();
+            if (types == null) {
+                return;
+            }
+            List<String> plain = types.getManagedClassNames().stream()
+                    .filter(name -> !enhanced(name))
+                    .toList();
+            if (plain.isEmpty()) {
+                properties.put(ALL_ENHANCED, Boolean.TRUE);
                 properties.put(BytecodeSettings.BYTECODE_PROVIDER_INSTANCE, new NoRuntimeBytecode());
+            } else {
+                log.warn(
+                        "Compiled without Hibernate's enhancement step (run the Maven build): {};"
+                                + " Hibernate will generate proxy classes at start",
+                        plain);
             }
         };
+    }
+
+    /** Whether an entity went through the build's enhancement step. */
+    static boolean enhanced(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, BuildTimeEnhancement.class.getClassLoader());
+            return !type.isAnnotationPresent(Entity.class) || ManagedEntity.class.isAssignableFrom(type);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /**

@@ -4,9 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The version of the tracker's records as a whole: the newest history revision. Every change to
- * the records, through any instance or from the command line, makes a new one, so an answer made
- * from the records stays valid exactly as long as this number does not move.
+ * The version of the tracker's records as a whole, read from the history: every change to the
+ * records, through any instance or from the command line, adds a revision.
  */
 @Component
 public class RecordsVersion {
@@ -21,6 +20,18 @@ public class RecordsVersion {
     public long current() {
         return jdbc.sql("select coalesce(max(id), 0) from revision")
                 .query(Long.class)
+                .single();
+    }
+
+    /**
+     * A name for the records' present state that changes with every change. It counts the
+     * revisions as well as naming the newest: revision numbers are handed out when a change
+     * begins, so two changes made at once may commit in the opposite order, and the newest number
+     * alone would not move when the slower one lands.
+     */
+    public String fingerprint() {
+        return jdbc.sql("select count(*) || '.' || coalesce(max(id), 0) from revision")
+                .query(String.class)
                 .single();
     }
 }

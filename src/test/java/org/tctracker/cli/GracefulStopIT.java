@@ -70,7 +70,7 @@ class GracefulStopIT {
         String logged = Files.readString(log);
         System.out.printf(
                 "graceful stop: %d bytes delivered after SIGTERM, exit status %d%n",
-                body.length(), server.process().exitValue());
+                body.getBytes(StandardCharsets.UTF_8).length, server.process().exitValue());
         assertThat(logged).contains("Commencing graceful shutdown", "Graceful shutdown complete");
 
         Jar.Result check = Jar.run(data, "export");

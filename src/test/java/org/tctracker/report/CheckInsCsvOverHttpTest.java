@@ -97,11 +97,12 @@ class CheckInsCsvOverHttpTest {
         assertThat(first.headers().firstValue("Content-Length")).isEmpty();
         assertThat(first.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).startsWith("W/\"check-ins-mitaka-");
+        assertThat(etag).startsWith("W/\"check-ins-v1-mitaka-");
 
         HttpResponse<String> unchanged = client.send(client.request(CSV).header("If-None-Match", etag));
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
 
         clock.set(LocalDateTime.of(2015, 11, 25, 9, 0));
         checkIns.record(owner, new CheckInDraft(commitment, Status.BLOCKED, "Week of the 25.", null));

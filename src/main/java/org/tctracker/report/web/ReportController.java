@@ -47,7 +47,7 @@ class ReportController {
     private final WeeklyDigest digest;
     private final CycleRecords records;
     private final RecordsVersion version;
-    private final ExportGate largeFiles = new ExportGate(2, Duration.ofMinutes(1));
+    private final ExportGate largeFiles = new ExportGate(2, Duration.ofSeconds(20));
     private final Markdown markdown;
     private final Clock clock;
 
@@ -108,24 +108,33 @@ class ReportController {
 
     /**
      * Every note of the cycle: megabytes for a long cycle. The file is not held a second time to
-     * compute its tag; the tag names the records' version instead, which moves with every change,
-     * so polling an unchanged file costs one lookup and reads no notes.
+     * compute its tag; the tag names the records' state (and the file's format) instead, which
+     * moves with every change, so polling an unchanged file reads no notes.
      */
     @GetMapping("/cycles/{slug}/check-ins.csv")
     void checkInsCsv(@PathVariable String slug, ServletWebRequest request, HttpServletResponse response)
             throws IOException {
         CycleRecord cycle = cycle(slug);
         ShallowEtagHeaderFilter.disableContentCaching(request.getRequest());
-        if (request.checkNotModified("W/\"check-ins-" + cycle.slug() + "-" + version.current() + "\"")) {
+        String tag = "W/\"check-ins-v" + CsvExport.CHECK_INS_FORMAT + "-" + cycle.slug() + "-" + version.fingerprint()
+                + "\"";
+        if (request.checkNotModified(tag)) {
             return;
         }
-        largeFiles.run(() -> {
-            var commitments = records.commitmentsOf(cycle, LocalDate.now(clock));
-            var checkIns = records.checkInsOf(cycle);
-            try (Writer out = csv(response, cycle.slug() + "-check-ins.csv")) {
-                CsvExport.checkIns(cycle, commitments, checkIns, out);
+        try {
+            largeFiles.run(() -> {
+                var commitments = records.commitmentsOf(cycle, LocalDate.now(clock));
+                var checkIns = records.checkInsOf(cycle);
+                try (Writer out = csv(response, cycle.slug() + "-check-ins.csv")) {
+                    CsvExport.checkIns(cycle, commitments, checkIns, out);
+                }
+            });
+        } catch (RuntimeException | IOException e) {
+            if (!response.isCommitted()) {
+                response.setHeader(HttpHeaders.ETAG, null); // the tag names a file this answer does not hold
             }
-        });
+            throw e;
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ class ExportGateTest {
     @Test
     void aDownloadBeyondTheLimitWaitsForATurn() throws Exception {
         ExportGate gate = new ExportGate(2, Duration.ofMinutes(1));
+        // Threads of its own: a shared pool might have too few to show a third caller waiting.
+        ExecutorService threads = Executors.newFixedThreadPool(3);
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch finish = new CountDownLatch(1);
         AtomicInteger most = new AtomicInteger();
@@ -27,17 +31,18 @@ class ExportGateTest {
             await(finish);
             now.decrementAndGet();
         };
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(gate, hold));
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> run(gate, hold));
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(gate, hold), threads);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> run(gate, hold), threads);
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> run(gate, hold));
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> run(gate, hold), threads);
         Thread.sleep(300);
         assertThat(third).as("waiting for a turn").isNotDone();
 
         finish.countDown();
         CompletableFuture.allOf(first, second, third).get(10, TimeUnit.SECONDS);
         assertThat(most.get()).isEqualTo(2);
+        threads.shutdown();
     }
 
     @Test
