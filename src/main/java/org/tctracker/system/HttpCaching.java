@@ -9,7 +9,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 /**
  * What scripts and feed readers poll (the API, the CSV files, the feeds, the Markdown digest)
  * carries an ETag of its content, and a request that sends it back in {@code If-None-Match} gets
- * an empty 304 when nothing changed.
+ * an empty 304 when nothing changed. The one exception is a cycle's check-ins file, too large to
+ * copy for a hash: its controller tags it with the records' state instead.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {
