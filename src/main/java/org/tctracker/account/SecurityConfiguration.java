@@ -43,6 +43,7 @@ class SecurityConfiguration {
         "/cycles/*/edit",
         "/cycles/*/delete",
         "/cycles/*/check-in",
+        "/cycles/*/carry-over",
         "/people/new",
         "/people/*/edit",
         "/people/*/delete",

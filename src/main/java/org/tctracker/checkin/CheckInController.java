@@ -3,11 +3,13 @@ package org.tctracker.checkin;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,12 +17,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CheckIn;
@@ -32,10 +36,12 @@ import org.tctracker.commitment.CommitmentPermissions;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.ReleaseCalendar;
+import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.system.BadRequestException;
+import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 
 /** The check-in of one commitment, and the weekly routine over a whole cycle. */
@@ -48,6 +54,7 @@ class CheckInController {
     private final Commitments repository;
     private final CommitmentPermissions permissions;
     private final Cycles cycles;
+    private final Markdown markdown;
 
     CheckInController(
             CheckInService checkIns,
@@ -55,7 +62,9 @@ class CheckInController {
             CommitmentService commitments,
             Commitments repository,
             CommitmentPermissions permissions,
-            Cycles cycles) {
+            Cycles cycles,
+            Markdown markdown) {
+        this.markdown = markdown;
         this.checkIns = checkIns;
         this.history = history;
         this.commitments = commitments;
@@ -115,12 +124,9 @@ class CheckInController {
     String weekly(@PathVariable String slug, @AuthenticationPrincipal TrackerUser user, Model model) {
         Cycle cycle = cycle(slug);
         List<Commitment> inCycle = repository.findByCycleWithPeople(cycle.getId());
-        List<Commitment> mine = inCycle.stream()
-                .filter(c -> c.getStatus().isOpen() && permissions.mayChange(user, c))
-                .toList();
         Map<Long, CheckIn> thisWeek = thisWeeksIn(cycle);
         WeeklyForm form = new WeeklyForm();
-        for (Commitment commitment : mine) {
+        for (Commitment commitment : onTheForm(inCycle, thisWeek, user)) {
             form.getRows()
                     .add(CheckInRow.of(commitment.getId(), commitment.getStatus(), thisWeek.get(commitment.getId())));
         }
@@ -132,11 +138,34 @@ class CheckInController {
                 thisWeek);
     }
 
+    /**
+     * The rows the person may update: the open commitments, and those closed by a check-in this
+     * week, so that a Done ticked by mistake can be put back before the week is out. Their own
+     * come first, then the others they may update (an admin's), in the cycle's order.
+     */
+    private List<Commitment> onTheForm(List<Commitment> inCycle, Map<Long, CheckIn> thisWeek, TrackerUser user) {
+        return inCycle.stream()
+                .filter(c -> c.getStatus().isOpen() || thisWeek.containsKey(c.getId()))
+                .filter(c -> permissions.mayChange(user, c))
+                .sorted(Comparator.comparing((Commitment c) -> !holds(user, c))
+                        .thenComparingInt(Commitment::getPosition))
+                .toList();
+    }
+
+    private static boolean holds(TrackerUser user, Commitment commitment) {
+        Long person = user.personId();
+        return person != null
+                && (commitment.getOwner().getId().equals(person)
+                        || commitment.getCollaborators().stream()
+                                .anyMatch(p -> p.getId().equals(person)));
+    }
+
     @PostMapping("/cycles/{slug}/check-in")
     String weeklySave(
             @PathVariable String slug,
             @ModelAttribute("form") WeeklyForm form,
             BindingResult result,
+            @RequestParam(name = "noChange", required = false) @Nullable Integer noChange,
             @AuthenticationPrincipal TrackerUser user,
             Model model,
             HttpServletResponse response,
@@ -149,19 +178,37 @@ class CheckInController {
             // The page only offers the form with rows in it.
             throw new BadRequestException("The form sent no rows; reload the weekly check-in page and try again.");
         }
+        for (CheckInRow row : form.getRows()) {
+            if (row.getCommitmentId() == null || !inCycle.containsKey(row.getCommitmentId())) {
+                throw new BadRequestException(
+                        "The form has a row for a commitment that is not in " + cycle.getName() + ".");
+            }
+        }
+        if (noChange != null) {
+            // "No change this week" fills the row in; nothing is saved until the one submit.
+            if (noChange < 0 || noChange >= form.getRows().size()) {
+                throw new BadRequestException("The form has no row " + noChange + ".");
+            }
+            CheckInRow row = form.getRows().get(noChange);
+            row.markNoChange();
+            Commitment commitment = inCycle.get(row.getCommitmentId());
+            model.addAttribute(
+                    "flash",
+                    "#" + commitment.getPosition() + " now says “" + CheckInRow.NO_CHANGE
+                            + "”; change it if you like, then save the week's check-ins.");
+            model.addAttribute("filledRow", noChange);
+            return weeklyPage(model, cycle, inCycle, thisWeek);
+        }
         List<CheckInDraft> changed = new ArrayList<>();
         for (int i = 0; i < form.getRows().size(); i++) {
             CheckInRow row = form.getRows().get(i);
             String path = "rows[" + i + "]";
-            Commitment commitment = row.getCommitmentId() == null ? null : inCycle.get(row.getCommitmentId());
-            if (commitment == null) {
-                throw new BadRequestException(
-                        "The form has a row for a commitment that is not in " + cycle.getName() + ".");
-            }
+            Commitment commitment = inCycle.get(row.getCommitmentId());
             if (!row.touched() && !result.hasFieldErrors(path + ".*")) {
                 continue;
             }
-            if (!commitment.getStatus().isOpen() || !permissions.mayChange(user, commitment)) {
+            boolean onForm = commitment.getStatus().isOpen() || thisWeek.containsKey(commitment.getId());
+            if (!onForm || !permissions.mayChange(user, commitment)) {
                 result.rejectValue(
                         path + ".note",
                         "gone",
@@ -187,7 +234,7 @@ class CheckInController {
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("flashError", "Nothing was saved: correct the rows marked below, then submit again.");
+            model.addAttribute("problems", problems(result, form, inCycle));
             return weeklyPage(model, cycle, inCycle, thisWeek);
         }
         if (changed.isEmpty()) {
@@ -201,6 +248,30 @@ class CheckInController {
                         + checkIns.thisWeek() + ".");
         return "redirect:/cycles/" + slug;
     }
+
+    /** A refused row, as the summary at the top of the form names it and links to it. */
+    record RowProblem(String anchor, String commitment, String message) {}
+
+    private static List<RowProblem> problems(BindingResult result, WeeklyForm form, Map<Long, Commitment> inCycle) {
+        List<RowProblem> problems = new ArrayList<>();
+        for (FieldError error : result.getFieldErrors()) {
+            java.util.regex.Matcher row = ROW_FIELD.matcher(error.getField());
+            if (!row.matches()) {
+                continue;
+            }
+            int index = Integer.parseInt(row.group(1));
+            Commitment commitment = index < form.getRows().size()
+                    ? inCycle.get(form.getRows().get(index).getCommitmentId())
+                    : null;
+            String label = commitment == null
+                    ? "Row " + (index + 1)
+                    : "#" + commitment.getPosition() + " " + commitment.getTitle();
+            problems.add(new RowProblem("rows" + index + "." + row.group(2), label, error.getDefaultMessage()));
+        }
+        return problems;
+    }
+
+    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
 
     private static String abbreviate(String text) {
         String line = text.strip().replace('\n', ' ');
@@ -247,12 +318,24 @@ class CheckInController {
     private String weeklyPage(
             Model model, Cycle cycle, Map<Long, Commitment> commitments, Map<Long, CheckIn> thisWeek) {
         LocalDate today = checkIns.today();
+        Map<Long, CheckIn> before = new LinkedHashMap<>();
+        for (CheckIn checkIn : checkIns.beforeThisWeekIn(cycle.getId())) {
+            before.put(checkIn.getCommitmentId(), checkIn);
+        }
+        Map<Long, List<SpecLink>> links = new LinkedHashMap<>();
+        for (SpecLink link : repository.findLinksOfCycle(cycle.getId())) {
+            links.computeIfAbsent(link.getCommitment().getId(), k -> new ArrayList<>())
+                    .add(link);
+        }
         model.addAttribute("cycle", cycle);
         model.addAttribute("commitments", commitments);
         model.addAttribute("thisWeek", thisWeek);
+        model.addAttribute("lastWeek", before);
+        model.addAttribute("links", links);
         model.addAttribute("week", ReleaseCalendar.weekOf(today, cycle.getEndsOn()));
         model.addAttribute("phase", cycle.phaseOn(today));
         model.addAttribute("statuses", Status.values());
+        model.addAttribute("markdown", markdown);
         return "checkin/weekly";
     }
 }

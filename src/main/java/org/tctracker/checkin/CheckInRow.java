@@ -16,6 +16,9 @@ public class CheckInRow {
     /** The loaded version of a row with no check-in yet this week. */
     static final long NO_CHECK_IN = -1;
 
+    /** The note of a week in which nothing moved. */
+    static final String NO_CHANGE = "No change.";
+
     private @Nullable Long commitmentId;
     private @Nullable Status status;
     private String note = "";
@@ -38,6 +41,13 @@ public class CheckInRow {
         row.loadedPercentDone = row.percentDone;
         row.loadedVersion = thisWeek == null ? NO_CHECK_IN : thisWeek.getVersion();
         return row;
+    }
+
+    /** Fills the row in for a week in which nothing moved: the status it showed, and a note saying so. */
+    void markNoChange() {
+        status = loadedStatus;
+        note = NO_CHANGE;
+        percentDone = loadedPercentDone;
     }
 
     /** True when the person changed something in this row since the form was loaded. */

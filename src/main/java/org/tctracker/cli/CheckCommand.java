@@ -2,7 +2,9 @@ package org.tctracker.cli;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +53,12 @@ class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
+    /** A commitment that needs attention; in JSON its status is spelt as the API spells it. */
     record Attention(
             int position,
             String title,
             String owner,
-            String status,
+            Status status,
             @Nullable LocalDate lastCheckIn,
             List<String> reasons) {}
 
@@ -75,7 +78,8 @@ class CheckCommand implements Callable<Integer> {
             jdbc
                     .sql("""
                             select c.position, c.title, p.irc_nick, c.status,
-                                   (select max(ci.checked_on) from check_in ci where ci.commitment_id = c.id)
+                                   (select max(ci.checked_on) from check_in ci where ci.commitment_id = c.id),
+                                   c.created_at
                             from commitment c join person p on p.id = c.owner_id join cycle cy on cy.id = c.cycle_id
                             where cy.slug = ? order by c.position""")
                     .param(chosen.getSlug())
@@ -86,11 +90,11 @@ class CheckCommand implements Callable<Integer> {
                         if (status == Status.BLOCKED) {
                             reasons.add("blocked");
                         }
-                        if (staleness.isStale(status, last, chosen, today)) {
+                        Instant created = rs.getObject(6, OffsetDateTime.class).toInstant();
+                        if (staleness.isStale(status, last, created, chosen, today)) {
                             reasons.add("stale");
                         }
-                        return new Attention(
-                                rs.getInt(1), rs.getString(2), rs.getString(3), status.label(), last, reasons);
+                        return new Attention(rs.getInt(1), rs.getString(2), rs.getString(3), status, last, reasons);
                     })
                     .list()
                     .stream()
@@ -142,7 +146,7 @@ class CheckCommand implements Callable<Integer> {
                     item.position(),
                     item.title(),
                     item.owner(),
-                    item.status(),
+                    item.status().label(),
                     item.lastCheckIn() == null ? "never" : item.lastCheckIn()));
         }
     }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tctracker.commitment.Staleness;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.system.TrackerProperties;
 
 /**
@@ -61,5 +62,10 @@ class CliConfiguration {
     @Bean
     Staleness staleness(TrackerProperties properties) {
         return new Staleness(properties);
+    }
+
+    @Bean
+    StatusHistory statusHistory(JdbcClient jdbc, TrackerProperties properties) {
+        return new StatusHistory(jdbc, properties);
     }
 }

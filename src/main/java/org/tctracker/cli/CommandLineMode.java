@@ -96,8 +96,19 @@ public final class CommandLineMode {
         });
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
-            err.println("tc-tracker " + command.getCommandName() + ": " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            String prefix = command.getParent() == null ? "tc-tracker" : "tc-tracker " + command.getCommandName();
+            if (command.getParent() == null
+                    && e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getUnmatched().isEmpty()
+                    && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                err.println(prefix + ": Unknown command '"
+                        + unmatched.getUnmatched().get(0) + "'.");
+                err.println("Commands: "
+                        + String.join(", ", command.getSubcommands().keySet()) + ".");
+            } else {
+                err.println(prefix + ": " + e.getMessage());
+                CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            }
             err.println("Usage: " + command.getHelp().synopsis(0).strip());
             err.println("Run it with --help for the options.");
             return BAD_ARGUMENTS;

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tctracker.commitment.IsoWeek;
 import org.tctracker.commitment.Staleness;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.report.WeeklyDigest;
 import picocli.CommandLine;
@@ -51,7 +52,7 @@ class ReportCommand implements Callable<Integer> {
             Cycle chosen = CycleChoice.resolve(jdbc, cycle, today, spec);
             String digest;
             try {
-                digest = new WeeklyDigest(jdbc, context.getBean(Staleness.class))
+                digest = new WeeklyDigest(jdbc, context.getBean(Staleness.class), context.getBean(StatusHistory.class))
                         .render(chosen.getSlug(), chosenWeek, today);
             } catch (WeeklyDigest.WeekOutsideCycleException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -14,8 +14,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +52,10 @@ public class CheckIn {
     @NotAudited
     private long version;
 
-    @CreationTimestamp
+    /** When the week's check-in was first made and last amended, by the application's clock. */
     @NotAudited
     private Instant createdAt;
 
-    @UpdateTimestamp
     @NotAudited
     private Instant updatedAt;
 
@@ -66,6 +63,7 @@ public class CheckIn {
 
     CheckIn(
             Commitment commitment,
+            Instant at,
             LocalDate checkedOn,
             String author,
             Status status,
@@ -78,11 +76,12 @@ public class CheckIn {
         this.status = status;
         this.note = note;
         this.percentDone = percentDone;
-        this.createdAt = Instant.now();
-        this.updatedAt = this.createdAt;
+        this.createdAt = at;
+        this.updatedAt = at;
     }
 
-    CheckIn amend(LocalDate day, String author, Status status, String note, @Nullable Integer percentDone) {
+    CheckIn amend(Instant at, LocalDate day, String author, Status status, String note, @Nullable Integer percentDone) {
+        this.updatedAt = at;
         this.checkedOn = day;
         this.author = author;
         this.status = status;

@@ -47,7 +47,13 @@ public class CheckInService {
         }
         List<CheckIn> existing = checkIns.findByCommitment(commitment.getId());
         CheckIn checkIn = commitment.checkIn(
-                existing, today(), user.getUsername(), draft.status(), draft.note(), draft.percentDone());
+                existing,
+                clock.instant(),
+                today(),
+                user.getUsername(),
+                draft.status(),
+                draft.note(),
+                draft.percentDone());
         return checkIns.save(checkIn);
     }
 
@@ -58,6 +64,12 @@ public class CheckInService {
             recorded.add(record(user, draft));
         }
         return recorded;
+    }
+
+    /** Each of a cycle's commitments' latest check-in before this week, where it has one. */
+    @Transactional(readOnly = true)
+    public List<CheckIn> beforeThisWeekIn(long cycleId) {
+        return checkIns.findLatestBefore(cycleId, thisWeek().toString());
     }
 
     /** This week's check-in of each of a cycle's commitments that has one. */

@@ -16,11 +16,11 @@ public interface CheckIns extends Repository<CheckIn, Long> {
     @Query("select ci from CheckIn ci join fetch ci.commitment c where c.cycle.id = :cycleId and ci.isoWeek = :week")
     List<CheckIn> findByCycleAndWeek(long cycleId, String week);
 
-    /** The whole check-in history of a cycle, reduced to what the chart needs. */
+    /** Each of a cycle's commitments' latest check-in before the given week, where it has one. */
     @Query("""
-            select new org.tctracker.commitment.StatusMark(ci.commitment.id, ci.isoWeek, ci.status)
-            from CheckIn ci where ci.commitment.cycle.id = :cycleId
-            order by ci.isoWeek
+            select ci from CheckIn ci join fetch ci.commitment c
+            where c.cycle.id = :cycleId
+              and ci.isoWeek = (select max(x.isoWeek) from CheckIn x where x.commitment = c and x.isoWeek < :week)
             """)
-    List<StatusMark> marksOfCycle(long cycleId);
+    List<CheckIn> findLatestBefore(long cycleId, String week);
 }

@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
@@ -84,7 +83,11 @@ public class Commitment {
     @NotAudited
     private long version;
 
-    @CreationTimestamp
+    /**
+     * When the commitment was recorded (for a carried-over copy: when it was carried in), by the
+     * application's clock. A commitment counts in the weeks from this one on, and is not stale
+     * the day it is made.
+     */
     @NotAudited
     private Instant createdAt;
 
@@ -94,7 +97,7 @@ public class Commitment {
 
     protected Commitment() {}
 
-    public Commitment(Cycle cycle, int position, String title, String summary, Person owner) {
+    public Commitment(Cycle cycle, int position, String title, String summary, Person owner, Instant createdAt) {
         if (position < 1) {
             throw new IllegalArgumentException("Positions start at 1");
         }
@@ -104,8 +107,8 @@ public class Commitment {
         this.summary = summary;
         this.owner = owner;
         this.status = Status.NOT_STARTED;
-        this.createdAt = Instant.now();
-        this.updatedAt = this.createdAt;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
     }
 
     public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
@@ -143,9 +146,9 @@ public class Commitment {
         links.remove(link);
     }
 
-    /** A copy of this open commitment, with its links, as the next cycle's commitment at a position. */
-    Commitment carryOverInto(Cycle next, int position) {
-        Commitment copy = new Commitment(next, position, title, summary, owner);
+    /** A copy of this open commitment, with its links, as another cycle's commitment at a position. */
+    Commitment carryOverInto(Cycle next, int position, Instant at) {
+        Commitment copy = new Commitment(next, position, title, summary, owner, at);
         copy.collaborators.addAll(collaborators);
         copy.status = status;
         for (SpecLink link : links) {
@@ -159,6 +162,15 @@ public class Commitment {
         return carriedTo;
     }
 
+    /** Forgets where this commitment's work went, when that copy is taken back. */
+    void takeBackCarryOver() {
+        this.carriedTo = null;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public List<SpecLink> getLinks() {
         return List.copyOf(links);
     }
@@ -169,6 +181,7 @@ public class Commitment {
      */
     public CheckIn checkIn(
             List<CheckIn> existing,
+            Instant at,
             LocalDate day,
             String author,
             Status statusAfter,
@@ -178,8 +191,8 @@ public class Commitment {
         CheckIn checkIn = existing.stream()
                 .filter(c -> c.getWeek().equals(week))
                 .findFirst()
-                .map(c -> c.amend(day, author, statusAfter, note, percentDone))
-                .orElseGet(() -> new CheckIn(this, day, author, statusAfter, note, percentDone));
+                .map(c -> c.amend(at, day, author, statusAfter, note, percentDone))
+                .orElseGet(() -> new CheckIn(this, at, day, author, statusAfter, note, percentDone));
         boolean latest = existing.stream()
                 .map(CheckIn::getCheckedOn)
                 .max(Comparator.naturalOrder())

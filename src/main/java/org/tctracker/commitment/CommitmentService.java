@@ -1,10 +1,17 @@
 package org.tctracker.commitment;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,18 +38,21 @@ public class CommitmentService {
     private final People people;
     private final CommitmentPermissions permissions;
     private final EntityManager entityManager;
+    private final Clock clock;
 
     CommitmentService(
             Commitments commitments,
             Cycles cycles,
             People people,
             CommitmentPermissions permissions,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            Clock clock) {
         this.commitments = commitments;
         this.cycles = cycles;
         this.people = people;
         this.permissions = permissions;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -51,6 +61,11 @@ public class CommitmentService {
     }
 
     public Commitment create(TrackerUser user, long cycleId, CommitmentDraft draft) {
+        return create(user, cycleId, draft, List.of());
+    }
+
+    /** A new commitment at the end of its cycle, with the links typed beside it. */
+    public Commitment create(TrackerUser user, long cycleId, CommitmentDraft draft, List<LinkDraft> links) {
         if (!permissions.mayCreate(user)) {
             throw new AccessDeniedException("Ask an admin to link your account to a person first.");
         }
@@ -64,9 +79,12 @@ public class CommitmentService {
             throw new ChangeRefusedException(
                     "ownerId", "Editors can create commitments that they own or help with; add yourself.");
         }
-        Commitment commitment =
-                new Commitment(cycle, commitments.lastPositionIn(cycleId) + 1, draft.title(), draft.summary(), owner);
+        Commitment commitment = new Commitment(
+                cycle, commitments.lastPositionIn(cycleId) + 1, draft.title(), draft.summary(), owner, clock.instant());
         commitment.revise(draft.title(), draft.summary(), owner, collaborators, draft.status(), draft.targetDate());
+        for (LinkDraft link : links) {
+            commitment.addLink(link.title(), link.url(), link.kind(), link.state());
+        }
         return commitments.save(commitment);
     }
 
@@ -146,28 +164,189 @@ public class CommitmentService {
         entityManager.flush();
     }
 
+    /** One of the commitments a carry-over would copy, as the confirmation page lists it. */
+    public record Candidate(long id, int position, String title, String owner, Status status, int links) {}
+
+    /** An open commitment that a carry-over leaves where it is, and why. */
+    public record Skipped(int position, String title, String reason) {}
+
     /**
-     * Copies a finished cycle's open commitments, with their spec links, to the end of another
-     * cycle, and notes on each original where it went. Those already carried over stay put.
+     * What carrying one cycle's open work into another would do: the commitments it would copy,
+     * in order, and the open ones it leaves, each with its reason.
      */
-    public int carryOver(TrackerUser user, long fromCycleId, long toCycleId) {
+    public record CarryOverPlan(Cycle from, Cycle into, List<Candidate> toCopy, List<Skipped> skipped) {}
+
+    private record Plan(Cycle from, Cycle into, List<Commitment> toCopy, List<Skipped> skipped) {}
+
+    /** Copies carried in from one cycle, as a carry-over made them, and whether it can be taken back. */
+    public record CarriedIn(Cycle from, List<Commitment> copies, boolean undoable, String why) {}
+
+    /**
+     * Plans pulling a cycle's open work into another one that has not finished. A line of work is
+     * never copied twice into the same cycle: a commitment that has moved on already is left, and
+     * so is one whose line of work (followed back over every carry-over, not just the last) passed
+     * through the target cycle before.
+     */
+    @Transactional(readOnly = true)
+    public CarryOverPlan planCarryOver(long fromCycleId, long intoCycleId) {
+        Plan plan = plan(fromCycleId, intoCycleId);
+        Map<Long, Integer> links = new LinkedHashMap<>();
+        for (SpecLink link : commitments.findLinksOfCycle(fromCycleId)) {
+            links.merge(link.getCommitment().getId(), 1, Integer::sum);
+        }
+        List<Candidate> toCopy = plan.toCopy().stream()
+                .map(c -> new Candidate(
+                        c.getId(),
+                        c.getPosition(),
+                        c.getTitle(),
+                        c.getOwner().getDisplayName(),
+                        c.getStatus(),
+                        links.getOrDefault(c.getId(), 0)))
+                .toList();
+        return new CarryOverPlan(plan.from(), plan.into(), toCopy, plan.skipped());
+    }
+
+    private Plan plan(long fromCycleId, long intoCycleId) {
+        Cycle from = cycles.findById(fromCycleId)
+                .orElseThrow(() -> new ChangeRefusedException("from", "Choose a cycle from the list."));
+        Cycle into = cycles.findById(intoCycleId)
+                .orElseThrow(() -> new ChangeRefusedException("into", "Choose a cycle from the list."));
+        if (from.getId().equals(into.getId())) {
+            throw new ChangeRefusedException("from", "Choose another cycle to carry work from.");
+        }
+        if (into.phaseOn(LocalDate.now(clock)) == Cycle.Phase.FINISHED) {
+            throw new ChangeRefusedException(
+                    "into",
+                    into.getName() + " has finished; work is carried into a cycle that is under way or still to come.");
+        }
+        Map<Long, CarryOverLink> carriedFrom = new LinkedHashMap<>();
+        for (CarryOverLink link : commitments.carryOverLinks()) {
+            carriedFrom.put(link.copyId(), link);
+        }
+        List<Commitment> toCopy = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Commitment commitment : commitments.findByCycleWithPeople(fromCycleId)) {
+            if (!commitment.getStatus().isOpen()) {
+                continue;
+            }
+            if (commitment.getCarriedTo() != null) {
+                Commitment next = commitment.getCarriedTo();
+                skipped.add(new Skipped(
+                        commitment.getPosition(),
+                        commitment.getTitle(),
+                        "already carried over to " + next.getCycle().getName() + " #" + next.getPosition()));
+                continue;
+            }
+            Optional<CarryOverLink> earlier = earlierIn(commitment.getId(), into.getId(), carriedFrom);
+            if (earlier.isPresent()) {
+                skipped.add(new Skipped(
+                        commitment.getPosition(),
+                        commitment.getTitle(),
+                        "its work came from " + into.getName() + " (#"
+                                + earlier.get().originalPosition() + ")"));
+                continue;
+            }
+            toCopy.add(commitment);
+        }
+        return new Plan(from, into, toCopy, skipped);
+    }
+
+    /** The earliest step of a commitment's line of work that stood in the given cycle, if any. */
+    private static Optional<CarryOverLink> earlierIn(
+            long commitmentId, long cycleId, Map<Long, CarryOverLink> carriedFrom) {
+        Set<Long> seen = new java.util.HashSet<>();
+        CarryOverLink step = carriedFrom.get(commitmentId);
+        while (step != null && seen.add(step.originalId())) {
+            if (step.originalCycleId() == cycleId) {
+                return Optional.of(step);
+            }
+            step = carriedFrom.get(step.originalId());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Carries out the plan: copies the open commitments, with their spec links, to the end of the
+     * target cycle, and notes on each original where it went.
+     */
+    public List<Commitment> carryOver(TrackerUser user, long fromCycleId, long intoCycleId) {
         if (!user.isAdmin()) {
             throw new AccessDeniedException("Only admins may carry work over.");
         }
-        if (fromCycleId == toCycleId) {
-            throw new ChangeRefusedException("to", "Choose a different cycle to carry the work into.");
+        Plan plan = plan(fromCycleId, intoCycleId);
+        int position = commitments.lastPositionIn(intoCycleId);
+        Instant now = clock.instant();
+        List<Commitment> copies = new ArrayList<>();
+        for (Commitment commitment : plan.toCopy()) {
+            copies.add(commitments.save(commitment.carryOverInto(plan.into(), ++position, now)));
         }
-        Cycle next = cycles.findById(toCycleId)
-                .orElseThrow(() -> new ChangeRefusedException("to", "Choose a cycle from the list."));
-        int position = commitments.lastPositionIn(toCycleId);
-        int carried = 0;
-        for (Commitment commitment : commitments.findByCycleInOrder(fromCycleId)) {
-            if (commitment.getStatus().isOpen() && commitment.getCarriedTo() == null) {
-                commitments.save(commitment.carryOverInto(next, ++position));
-                carried++;
+        return copies;
+    }
+
+    /** What has been carried into a cycle, by the cycle it came from. */
+    @Transactional(readOnly = true)
+    public List<CarriedIn> carriedInto(long intoCycleId) {
+        Map<Long, CarryOverLink> carriedFrom = new LinkedHashMap<>();
+        for (CarryOverLink link : commitments.carryOverLinks()) {
+            carriedFrom.put(link.copyId(), link);
+        }
+        Map<Long, List<Commitment>> bySource = new LinkedHashMap<>();
+        for (Commitment commitment : commitments.findByCycleInOrder(intoCycleId)) {
+            CarryOverLink link = carriedFrom.get(commitment.getId());
+            if (link != null) {
+                bySource.computeIfAbsent(link.originalCycleId(), k -> new ArrayList<>())
+                        .add(commitment);
             }
         }
+        List<Long> copyIds = bySource.values().stream()
+                .flatMap(List::stream)
+                .map(Commitment::getId)
+                .toList();
+        Set<Long> checkedIn = copyIds.isEmpty() ? Set.of() : Set.copyOf(commitments.checkedInAmong(copyIds));
+        List<CarriedIn> carried = new ArrayList<>();
+        bySource.forEach((cycleId, copies) -> {
+            Cycle from = cycles.findById(cycleId).orElseThrow();
+            String why = "";
+            if (copies.stream().anyMatch(c -> checkedIn.contains(c.getId()))) {
+                why = "someone has checked in on the copies since";
+            } else if (copies.stream().anyMatch(c -> c.getCarriedTo() != null)) {
+                why = "some of the copies have been carried on to another cycle";
+            }
+            carried.add(new CarriedIn(from, copies, why.isEmpty(), why));
+        });
         return carried;
+    }
+
+    /**
+     * Takes back a carry-over made by mistake: removes the copies carried in from that cycle, and
+     * the originals forget where they went. Only while nobody has checked in on the copies.
+     */
+    public int undoCarryOver(TrackerUser user, long fromCycleId, long intoCycleId) {
+        if (!user.isAdmin()) {
+            throw new AccessDeniedException("Only admins may carry work over.");
+        }
+        CarriedIn carried = carriedInto(intoCycleId).stream()
+                .filter(c -> c.from().getId().equals(fromCycleId))
+                .findFirst()
+                .orElseThrow(() -> new ChangeRefusedException("from", "Nothing was carried in from that cycle."));
+        if (!carried.undoable()) {
+            throw new ChangeRefusedException(
+                    "from",
+                    "The carry-over from " + carried.from().getName() + " can no longer be undone: " + carried.why()
+                            + ".");
+        }
+        Set<Long> copyIds = carried.copies().stream().map(Commitment::getId).collect(Collectors.toSet());
+        for (Commitment original : commitments.findByCycleInOrder(fromCycleId)) {
+            if (original.getCarriedTo() != null
+                    && copyIds.contains(original.getCarriedTo().getId())) {
+                original.takeBackCarryOver();
+            }
+        }
+        entityManager.flush();
+        carried.copies().forEach(commitments::delete);
+        entityManager.flush();
+        renumber(new ArrayList<>(commitments.findByCycleInOrder(intoCycleId)));
+        return copyIds.size();
     }
 
     public SpecLink addLink(TrackerUser user, long commitmentId, LinkDraft draft) {

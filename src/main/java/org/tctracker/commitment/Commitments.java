@@ -41,6 +41,17 @@ public interface Commitments extends Repository<Commitment, Long> {
     @Query("select c from Commitment c where c.cycle.id = :cycleId order by c.position")
     List<Commitment> findByCycleInOrder(long cycleId);
 
+    /** Every carry-over ever made, as original and copy, to follow lines of work across cycles. */
+    @Query("""
+            select new org.tctracker.commitment.CarryOverLink(c.id, c.cycle.id, c.position, c.carriedTo.id)
+            from Commitment c where c.carriedTo is not null
+            """)
+    List<CarryOverLink> carryOverLinks();
+
+    /** Which of these commitments have at least one check-in. */
+    @Query("select distinct ci.commitment.id from CheckIn ci where ci.commitment.id in :ids")
+    List<Long> checkedInAmong(java.util.Collection<Long> ids);
+
     @Query("select coalesce(max(c.position), 0) from Commitment c where c.cycle.id = :cycleId")
     int lastPositionIn(long cycleId);
 
@@ -51,4 +62,8 @@ public interface Commitments extends Repository<Commitment, Long> {
 
     @Query("select l from SpecLink l where l.commitment.id = :commitmentId order by l.id")
     List<SpecLink> findLinksOf(long commitmentId);
+
+    /** Every spec link of a cycle's commitments, in the order they were added. */
+    @Query("select l from SpecLink l join fetch l.commitment c where c.cycle.id = :cycleId order by l.id")
+    List<SpecLink> findLinksOfCycle(long cycleId);
 }

@@ -1,8 +1,16 @@
 package org.tctracker.commitment;
 
-/** A commitment's status as recorded by its check-in of one ISO week. */
-public record StatusMark(long commitmentId, String isoWeek, Status status) {
-    public IsoWeek week() {
-        return IsoWeek.parse(isoWeek);
+/**
+ * A commitment's status from some moment of one ISO week on: either a saved version of the
+ * commitment (its creation, an edit, a check-in that moved it) or a check-in. {@code order} ranks
+ * marks of the same kind within a week, the later the higher.
+ */
+public record StatusMark(long commitmentId, IsoWeek week, Status status, Source source, long order) {
+
+    public enum Source {
+        /** A saved version of the commitment, from its history. */
+        RECORD,
+        /** A weekly check-in. */
+        CHECK_IN
     }
 }

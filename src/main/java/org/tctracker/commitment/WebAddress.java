@@ -23,6 +23,38 @@ public record WebAddress(String value) {
         value = value.substring(0, colon).toLowerCase(Locale.ROOT) + value.substring(colon);
     }
 
+    private static final java.util.regex.Pattern WITH_SCHEME =
+            java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(?!\\d)");
+
+    /**
+     * The address as a person means it when they type it without a scheme, such as
+     * {@code review.opendev.org/c/openstack/nova/+/1}: with {@code https://} in front. Text that
+     * names a scheme of its own ({@code javascript:}, {@code ftp://}) is left for the check to
+     * refuse; a host with a port ({@code example.org:8080/x}) is not a scheme.
+     */
+    public static String completed(String typed) {
+        String text = typed.strip();
+        if (text.isEmpty() || WITH_SCHEME.matcher(text).find()) {
+            return text;
+        }
+        if (text.startsWith("//")) {
+            return "https:" + text;
+        }
+        return text.startsWith("/") ? text : "https://" + text;
+    }
+
+    /** The host, in lower case. */
+    public String host() {
+        String host = URI.create(value).getHost();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    /** The path, without the query or fragment; empty for none. */
+    public String path() {
+        String path = URI.create(value).getRawPath();
+        return path == null ? "" : path;
+    }
+
     /** Why the text is not an acceptable web address, or empty when it is. */
     public static Optional<String> problemWith(String text) {
         if (text.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.tctracker.overview;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.commitment.Status;
@@ -14,4 +15,5 @@ public record CommitmentRow(
         String ownerNick,
         Status status,
         long specCount,
-        @Nullable LocalDate lastCheckIn) {}
+        @Nullable LocalDate lastCheckIn,
+        Instant createdAt) {}

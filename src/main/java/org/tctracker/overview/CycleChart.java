@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.tctracker.commitment.IsoWeek;
 import org.tctracker.commitment.ReleaseCalendar.Week;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.StatusOverTime;
@@ -11,22 +13,40 @@ import org.tctracker.cycle.Milestone;
 
 /**
  * The cycle's chart: for every week so far, how many commitments stood in each status, drawn as
- * stacked bars in inline SVG. The geometry is worked out here so the template only places shapes.
+ * stacked bars in inline SVG across the whole cycle, release week included, so the chart fills its
+ * width and shows how far the cycle has come. A commitment counts from the week it was created or
+ * carried in. The geometry and the labels are worked out here so the template only places shapes.
  */
 public final class CycleChart {
 
-    static final int BAR_WIDTH = 18;
-    static final int GAP = 6;
-    static final int PLOT_HEIGHT = 160;
-    static final int TOP = 10;
+    static final int WIDTH = 960;
     static final int LEFT = 30;
+    static final int RIGHT = 8;
+    static final int TOP = 14;
+    static final int PLOT_HEIGHT = 140;
+    /** Room under the axis for two lines of labels. */
+    static final int LABELS = 34;
+    /** The narrowest gap between two labelled weeks, in the chart's units: "R-18" is about 24 wide. */
+    static final int LABEL_SPACING = 40;
+
+    /** A commitment as the chart counts it: its id, where it stands now, and its first week. */
+    public record Line(long id, Status current, IsoWeek since) {}
 
     private final List<Column> columns;
     private final int maxTotal;
+    private final int weeksInCycle;
+    private final boolean anyCommitment;
 
     /** One week's bar: its counts, and the segments to draw. */
     public record Column(
-            Week week, Map<Status, Integer> counts, List<Segment> segments, List<String> milestones, int x) {
+            Week week,
+            Map<Status, Integer> counts,
+            List<Segment> segments,
+            List<String> milestones,
+            int x,
+            int barWidth,
+            boolean labelled,
+            String isoLabel) {
         public int total() {
             return counts.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -36,27 +56,43 @@ public final class CycleChart {
         }
 
         public int labelX() {
-            return x + BAR_WIDTH / 2;
+            return x + barWidth / 2;
         }
     }
 
     /** One coloured piece of a bar. */
-    public record Segment(Status status, int count, int x, int y, int height) {}
+    public record Segment(Status status, int count, int x, int y, int height, String title) {}
 
-    CycleChart(List<Week> weeks, List<CommitmentRow> rows, StatusOverTime history, List<Milestone> milestones) {
+    /**
+     * @param cycleWeeks every week of the cycle, from its first to its release week
+     * @param weeksSoFar how many of them have begun (bars are drawn for these)
+     */
+    CycleChart(
+            List<Week> cycleWeeks,
+            int weeksSoFar,
+            List<Line> lines,
+            StatusOverTime history,
+            List<Milestone> milestones) {
+        this.weeksInCycle = Math.max(1, cycleWeeks.size());
+        this.anyCommitment = !lines.isEmpty();
+        double slot = (double) (WIDTH - LEFT - RIGHT) / weeksInCycle;
+        int barWidth = Math.max(2, (int) Math.round(slot * 0.72));
+        int labelEvery = Math.max(1, (int) Math.ceil(LABEL_SPACING / slot));
+        int latest = weeksSoFar - 1;
         List<Column> built = new ArrayList<>();
         int max = 1;
-        for (int i = 0; i < weeks.size(); i++) {
-            Week week = weeks.get(i);
+        for (int i = 0; i < weeksSoFar; i++) {
+            Week week = cycleWeeks.get(i);
             Map<Status, Integer> counts = new EnumMap<>(Status.class);
             for (Status status : Status.values()) {
                 counts.put(status, 0);
             }
-            boolean latest = i == weeks.size() - 1;
-            for (CommitmentRow row : rows) {
+            for (Line line : lines) {
                 // The latest bar shows where things stand now, edits included, like the counts above it.
-                Status status = latest ? row.status() : history.asOf(row.id(), row.status(), week.iso());
-                counts.merge(status, 1, Integer::sum);
+                Optional<Status> status = i == latest
+                        ? Optional.of(line.current())
+                        : history.asOf(line.id(), line.current(), line.since(), week.iso());
+                status.ifPresent(s -> counts.merge(s, 1, Integer::sum));
             }
             max = Math.max(
                     max, counts.values().stream().mapToInt(Integer::intValue).sum());
@@ -64,7 +100,18 @@ public final class CycleChart {
                     .filter(m -> week.contains(m.getDueOn()))
                     .map(Milestone::getName)
                     .toList();
-            built.add(new Column(week, counts, new ArrayList<>(), due, LEFT + i * (BAR_WIDTH + GAP)));
+            int x = LEFT + (int) Math.round(i * slot + (slot - barWidth) / 2);
+            // Counted back from the latest week, so the week people look for is always named.
+            boolean labelled = (latest - i) % labelEvery == 0;
+            built.add(new Column(
+                    week,
+                    counts,
+                    new ArrayList<>(),
+                    due,
+                    x,
+                    barWidth,
+                    labelled,
+                    "W" + week.iso().week()));
         }
         this.maxTotal = max;
         for (Column column : built) {
@@ -76,7 +123,14 @@ public final class CycleChart {
                 }
                 int height = Math.max(1, Math.round((float) count * PLOT_HEIGHT / maxTotal));
                 y -= height;
-                column.segments().add(new Segment(status, count, column.x(), y, height));
+                column.segments()
+                        .add(new Segment(
+                                status,
+                                count,
+                                column.x(),
+                                y,
+                                height,
+                                column.week() + ": " + count + " " + status.label()));
             }
         }
         this.columns = List.copyOf(built);
@@ -87,11 +141,23 @@ public final class CycleChart {
     }
 
     public int width() {
-        return LEFT + columns.size() * (BAR_WIDTH + GAP) + 10;
+        return WIDTH;
     }
 
     public int height() {
-        return TOP + PLOT_HEIGHT + 40;
+        return TOP + PLOT_HEIGHT + LABELS;
+    }
+
+    public int left() {
+        return LEFT;
+    }
+
+    public int right() {
+        return WIDTH - RIGHT;
+    }
+
+    public int top() {
+        return TOP;
     }
 
     public int baseline() {
@@ -102,17 +168,21 @@ public final class CycleChart {
         return maxTotal;
     }
 
-    public int barWidth() {
-        return BAR_WIDTH;
+    public int weeksInCycle() {
+        return weeksInCycle;
     }
 
-    /** Label every few weeks so the names do not collide. */
-    public boolean labelled(Column column) {
-        int index = columns.indexOf(column);
-        return index % 4 == 0 || index == columns.size() - 1;
+    /** No week of the cycle has begun yet. */
+    public boolean hasNoWeeks() {
+        return columns.isEmpty();
+    }
+
+    /** Weeks have begun, but there is nothing to count in them. */
+    public boolean hasNoCommitments() {
+        return !anyCommitment;
     }
 
     public boolean isEmpty() {
-        return columns.isEmpty();
+        return columns.isEmpty() || !anyCommitment;
     }
 }

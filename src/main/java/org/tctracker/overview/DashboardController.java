@@ -13,11 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tctracker.account.TrackerUser;
-import org.tctracker.commitment.CheckIns;
 import org.tctracker.commitment.ReleaseCalendar;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
-import org.tctracker.commitment.StatusOverTime;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.cycle.Milestone;
@@ -31,14 +30,15 @@ class DashboardController {
 
     private final Cycles cycles;
     private final OverviewQueries queries;
-    private final CheckIns checkIns;
+    private final StatusHistory history;
     private final Staleness staleness;
     private final Clock clock;
 
-    DashboardController(Cycles cycles, OverviewQueries queries, CheckIns checkIns, Staleness staleness, Clock clock) {
+    DashboardController(
+            Cycles cycles, OverviewQueries queries, StatusHistory history, Staleness staleness, Clock clock) {
         this.cycles = cycles;
         this.queries = queries;
-        this.checkIns = checkIns;
+        this.history = history;
         this.staleness = staleness;
         this.clock = clock;
     }
@@ -48,12 +48,14 @@ class DashboardController {
     String current(
             @RequestParam(name = "status", required = false) @Nullable List<String> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @RequestParam(name = "sort", required = false) @Nullable String sort,
+            @RequestParam(name = "group", required = false) @Nullable String group,
             @AuthenticationPrincipal @Nullable TrackerUser user,
             Model model) {
         LocalDate today = LocalDate.now(clock);
         DashboardFilter filter = filterFrom(status, owner);
         return cycles.findCurrent(today)
-                .map(cycle -> render(cycle, filter, today, "dashboard", "/", user, model))
+                .map(cycle -> render(cycle, filter, sort, group, today, "dashboard", "/", user, model))
                 .orElse("overview/no-cycles");
     }
 
@@ -62,41 +64,65 @@ class DashboardController {
             @PathVariable String slug,
             @RequestParam(name = "status", required = false) @Nullable List<String> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @RequestParam(name = "sort", required = false) @Nullable String sort,
+            @RequestParam(name = "group", required = false) @Nullable String group,
             @AuthenticationPrincipal @Nullable TrackerUser user,
             Model model) {
         LocalDate today = LocalDate.now(clock);
         DashboardFilter filter = filterFrom(status, owner);
         Cycle cycle = cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
-        return render(cycle, filter, today, "cycles", "/cycles/" + cycle.getSlug(), user, model);
+        return render(cycle, filter, sort, group, today, "cycles", "/cycles/" + cycle.getSlug(), user, model);
     }
 
     private String render(
             Cycle cycle,
             DashboardFilter filter,
+            @Nullable String sort,
+            @Nullable String group,
             LocalDate today,
             String menu,
             String here,
             @Nullable TrackerUser user,
             Model model) {
-        if (user != null && user.isAdmin()) {
-            model.addAttribute(
-                    "otherCycles",
-                    cycles.findAllByOrderByStartsOnDesc().stream()
-                            .filter(other -> !other.getId().equals(cycle.getId()))
-                            .toList());
-        }
+        Dashboard.Sort order = sort == null || sort.isBlank()
+                ? Dashboard.Sort.POSITION
+                : Dashboard.Sort.parse(sort).orElseThrow(() -> unknownChoice("order", sort, Dashboard.Sort.keys()));
+        Set<Long> held = user == null || user.personId() == null
+                ? Set.of()
+                : Set.copyOf(queries.heldInCycle(cycle.getId(), user.personId()));
+        Dashboard.View defaults = new Dashboard.View(order, Dashboard.Group.NONE, !held.isEmpty());
+        Dashboard.Group grouping = group == null || group.isBlank()
+                ? defaults.defaultGroup()
+                : Dashboard.Group.parse(group)
+                        .orElseThrow(() -> unknownChoice("grouping", group, Dashboard.Group.keys()));
         List<Milestone> milestones = cycles.findMilestonesOf(cycle);
         List<CommitmentRow> rows = queries.rowsOfCycle(cycle.getId());
         CycleChart chart = new CycleChart(
-                ReleaseCalendar.weeksOf(cycle, today),
-                rows,
-                new StatusOverTime(checkIns.marksOfCycle(cycle.getId())),
+                ReleaseCalendar.weeksOf(cycle, cycle.getEndsOn()),
+                ReleaseCalendar.weeksOf(cycle, today).size(),
+                rows.stream()
+                        .map(row -> new CycleChart.Line(row.id(), row.status(), history.weekOf(row.createdAt())))
+                        .toList(),
+                history.ofCycle(cycle.getId()),
                 milestones);
-        model.addAttribute("dashboard", new Dashboard(cycle, milestones, rows, filter, today, staleness, chart));
+        model.addAttribute(
+                "dashboard",
+                new Dashboard(
+                        cycle,
+                        milestones,
+                        rows,
+                        filter,
+                        new Dashboard.View(order, grouping, !held.isEmpty()),
+                        held,
+                        here,
+                        today,
+                        staleness,
+                        chart));
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());
         model.addAttribute("feedCycle", cycle.getSlug());
+        model.addAttribute("feedCycleName", cycle.getName());
         return "overview/dashboard";
     }
 
@@ -123,6 +149,11 @@ class DashboardController {
         }
         String ownerNick = owner == null || owner.isBlank() ? null : owner.trim();
         return new DashboardFilter(statuses, ownerNick);
+    }
+
+    private static BadRequestException unknownChoice(String what, String text, String choices) {
+        return new BadRequestException("There is no " + what + " called \"" + ErrorResponses.shorten(text)
+                + "\". Choose one of " + choices + ".");
     }
 
     private static BadRequestException unknownStatus(String text) {

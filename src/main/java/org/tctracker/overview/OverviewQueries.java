@@ -16,12 +16,21 @@ interface OverviewQueries extends Repository<Commitment, Long> {
             select new org.tctracker.overview.CommitmentRow(
                 c.id, c.position, c.title, o.id, o.displayName, o.ircNick, c.status,
                 (select count(l) from SpecLink l where l.commitment = c),
-                (select max(ci.checkedOn) from CheckIn ci where ci.commitment = c))
+                (select max(ci.checkedOn) from CheckIn ci where ci.commitment = c), c.createdAt)
             from Commitment c join c.owner o
             where c.cycle.id = :cycleId
             order by c.position
             """)
     List<CommitmentRow> rowsOfCycle(long cycleId);
+
+    /** Which of a cycle's commitments a person owns or helps with. */
+    @Query("""
+            select c.id from Commitment c
+            where c.cycle.id = :cycleId
+              and (c.owner.id = :personId
+                   or exists (select k.id from Commitment c2 join c2.collaborators k where c2 = c and k.id = :personId))
+            """)
+    List<Long> heldInCycle(long cycleId, long personId);
 
     @Query("""
             select new org.tctracker.overview.CycleSummary(

@@ -24,6 +24,12 @@ public final class CsvExport {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
+    /**
+     * Starts each downloaded file: spreadsheets then read it as UTF-8 by themselves. Scripts skip
+     * it by reading with the "utf-8-sig" codec (Python) or by dropping a leading U+FEFF.
+     */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
     public static final List<String> COMMITMENT_COLUMNS = List.of(
             "cycle",
             "position",
@@ -42,7 +48,7 @@ public final class CsvExport {
             "summary");
 
     /** Named in the check-ins file's tag: raise it whenever that file's content changes form. */
-    public static final int CHECK_INS_FORMAT = 1;
+    public static final int CHECK_INS_FORMAT = 2;
 
     public static final List<String> CHECK_IN_COLUMNS = List.of(
             "cycle",

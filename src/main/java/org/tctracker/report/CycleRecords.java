@@ -154,10 +154,11 @@ public class CycleRecords {
                 Status status,
                 @Nullable LocalDate targetDate,
                 PersonRef owner,
-                @Nullable Long carriedTo) {}
+                @Nullable Long carriedTo,
+                Instant createdAt) {}
         List<Row> rows = jdbc.sql("""
                         select c.id, c.position, c.title, c.summary, c.status, c.target_date,
-                            p.irc_nick, p.display_name, c.carried_to_id
+                            p.irc_nick, p.display_name, c.carried_to_id, c.created_at
                         from commitment c join person p on p.id = c.owner_id
                         where %s order by c.position""".formatted(where))
                 .param(key)
@@ -169,7 +170,8 @@ public class CycleRecords {
                         Status.valueOf(rs.getString(5)),
                         rs.getObject(6, LocalDate.class),
                         new PersonRef(rs.getString(7), rs.getString(8)),
-                        rs.getObject(9, Long.class)))
+                        rs.getObject(9, Long.class),
+                        rs.getObject(10, OffsetDateTime.class).toInstant()))
                 .list();
         Map<Long, List<PersonRef>> collaborators = new LinkedHashMap<>();
         jdbc.sql("""
@@ -212,7 +214,13 @@ public class CycleRecords {
                     row.title(),
                     row.summary(),
                     row.status(),
-                    staleness.isStale(row.status(), last == null ? null : last.checkedOn(), phase, today),
+                    staleness.isStale(
+                            row.status(),
+                            last == null ? null : last.checkedOn(),
+                            row.createdAt(),
+                            cycle.startsOn(),
+                            phase,
+                            today),
                     row.targetDate(),
                     row.owner(),
                     List.copyOf(collaborators.getOrDefault(row.id(), List.of())),

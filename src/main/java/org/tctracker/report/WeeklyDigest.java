@@ -1,7 +1,9 @@
 package org.tctracker.report;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -19,7 +21,7 @@ import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.ReleaseCalendar;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
-import org.tctracker.commitment.StatusMark;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.commitment.StatusOverTime;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.system.BadRequestException;
@@ -36,13 +38,16 @@ public final class WeeklyDigest {
 
     private final JdbcClient jdbc;
     private final Staleness staleness;
+    private final StatusHistory statusHistory;
 
-    public WeeklyDigest(JdbcClient jdbc, Staleness staleness) {
+    public WeeklyDigest(JdbcClient jdbc, Staleness staleness, StatusHistory statusHistory) {
         this.jdbc = jdbc;
         this.staleness = staleness;
+        this.statusHistory = statusHistory;
     }
 
-    private record Item(long id, int position, String title, String owner, String nick, Status status) {}
+    private record Item(
+            long id, int position, String title, String owner, String nick, Status status, Instant createdAt) {}
 
     private record Note(long commitmentId, LocalDate day, String author, String text, String week) {}
 
@@ -50,16 +55,20 @@ public final class WeeklyDigest {
 
     /** The digest of the given week of the cycle: by default this week, or its last for a finished cycle. */
     public String render(String slug, @Nullable IsoWeek wanted, LocalDate today) {
-        Cycle cycle = jdbc.sql("select slug, name, summit, starts_on, ends_on from cycle where slug = ?")
+        record Found(long id, Cycle cycle) {}
+        Found found = jdbc.sql("select id, slug, name, summit, starts_on, ends_on from cycle where slug = ?")
                 .param(slug)
-                .query((rs, n) -> new Cycle(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)))
+                .query((rs, n) -> new Found(
+                        rs.getLong(1),
+                        new Cycle(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, LocalDate.class),
+                                rs.getObject(6, LocalDate.class))))
                 .optional()
                 .orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+        Cycle cycle = found.cycle();
         IsoWeek firstWeek = IsoWeek.of(cycle.getStartsOn());
         IsoWeek lastWeek = IsoWeek.of(cycle.getEndsOn());
         if (wanted != null && (wanted.compareTo(firstWeek) < 0 || wanted.compareTo(lastWeek) > 0)) {
@@ -72,19 +81,27 @@ public final class WeeklyDigest {
         LocalDate asOf = sunday.isBefore(today) ? sunday : today;
         boolean current = !today.isAfter(sunday);
 
-        List<Item> items = jdbc.sql("""
-                        select c.id, c.position, c.title, p.display_name, p.irc_nick, c.status
-                        from commitment c join cycle cy on cy.id = c.cycle_id join person p on p.id = c.owner_id
-                        where cy.slug = ? order by c.position""")
-                .param(slug)
+        StatusOverTime history = statusHistory.ofCycle(found.id());
+        // A commitment is in the digest of the weeks from the one it was made or carried in.
+        List<Item> items = jdbc
+                .sql("""
+                        select c.id, c.position, c.title, p.display_name, p.irc_nick, c.status, c.created_at
+                        from commitment c join person p on p.id = c.owner_id
+                        where c.cycle_id = ? order by c.position""")
+                .param(found.id())
                 .query((rs, n) -> new Item(
                         rs.getLong(1),
                         rs.getInt(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        Status.valueOf(rs.getString(6))))
-                .list();
+                        Status.valueOf(rs.getString(6)),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list()
+                .stream()
+                .filter(item ->
+                        current || statusHistory.weekOf(item.createdAt()).compareTo(week) <= 0)
+                .toList();
         List<Note> notes = jdbc.sql("""
                         select ci.commitment_id, ci.checked_on, ci.author, ci.note, ci.iso_week, ci.status
                         from check_in ci join commitment c on c.id = ci.commitment_id join cycle cy on cy.id = c.cycle_id
@@ -96,13 +113,6 @@ public final class WeeklyDigest {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5)))
-                .list();
-        List<StatusMark> marks = jdbc.sql("""
-                        select ci.commitment_id, ci.iso_week, ci.status
-                        from check_in ci join commitment c on c.id = ci.commitment_id join cycle cy on cy.id = c.cycle_id
-                        where cy.slug = ?""")
-                .param(slug)
-                .query((rs, n) -> new StatusMark(rs.getLong(1), rs.getString(2), Status.valueOf(rs.getString(3))))
                 .list();
         List<Link> links = jdbc.sql("""
                         select l.commitment_id, l.title, l.url, l.kind, l.state
@@ -117,7 +127,6 @@ public final class WeeklyDigest {
                         LinkState.valueOf(rs.getString(5))))
                 .list();
 
-        StatusOverTime history = new StatusOverTime(marks);
         IsoWeek previous = IsoWeek.of(sunday.minusWeeks(1));
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status status : Status.values()) {
@@ -125,7 +134,9 @@ public final class WeeklyDigest {
         }
         Map<Item, Status> statusThen = new LinkedHashMap<>();
         for (Item item : items) {
-            Status then = current ? item.status() : history.asOf(item.id(), item.status(), week);
+            Status then = current
+                    ? item.status()
+                    : history.asOf(item.id(), item.status(), since(item), week).orElse(item.status());
             statusThen.put(item, then);
             counts.merge(then, 1, Integer::sum);
         }
@@ -162,7 +173,8 @@ public final class WeeklyDigest {
         List<Item> stale = new ArrayList<>();
         for (Item item : items) {
             Status then = statusThen.get(item);
-            Status before = history.asOf(item.id(), item.status(), previous);
+            Status before = history.asOf(item.id(), item.status(), since(item), previous)
+                    .orElse(null);
             Note latest = null;
             for (Note note : notes) {
                 if (note.commitmentId() == item.id()
@@ -176,7 +188,12 @@ public final class WeeklyDigest {
                     .append(oneLine(item.title()))
                     .append("\n\n");
             md.append("**").append(then.label()).append("**");
-            md.append(then == before ? " (unchanged since last week)" : " (was " + before.label() + " last week)");
+            md.append(
+                    before == null
+                            ? " (new this week)"
+                            : then == before
+                                    ? " (unchanged since last week)"
+                                    : " (was " + before.label() + " last week)");
             md.append(" · owner ")
                     .append(oneLine(item.owner()))
                     .append(" (")
@@ -213,7 +230,7 @@ public final class WeeklyDigest {
                 }
             }
             LocalDate last = latest == null ? null : latest.day();
-            if (staleness.isStale(then, last, cycle, asOf)) {
+            if (staleness.isStale(then, last, item.createdAt(), cycle, asOf)) {
                 stale.add(item);
             }
         }
@@ -232,6 +249,10 @@ public final class WeeklyDigest {
             }
         }
         return md.toString();
+    }
+
+    private IsoWeek since(Item item) {
+        return statusHistory.weekOf(item.createdAt());
     }
 
     /** The digest was asked for a week before the cycle began or after its release. */

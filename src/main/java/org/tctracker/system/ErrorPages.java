@@ -1,5 +1,6 @@
 package org.tctracker.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +9,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * Answers the errors a visitor can cause with a page in the application's layout that says what
@@ -26,8 +28,8 @@ class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @ExceptionHandler(RecordNotFoundException.class)
-    String notFound(RecordNotFoundException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.NOT_FOUND, e.getMessage(), model, response);
+    ModelAndView notFound(RecordNotFoundException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage(), request, response);
     }
 
     /**
@@ -35,31 +37,32 @@ class ErrorPages {
      * does not exist. A form or query value of the wrong kind is a bad request.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String malformedArgument(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+    ModelAndView malformedArgument(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
         String value = String.valueOf(e.getValue());
         String shown = ErrorResponses.shorten(value);
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(
                     HttpStatus.NOT_FOUND,
                     "There is nothing at this address: \"" + shown + "\" is not a valid " + e.getName() + ".",
-                    model,
+                    request,
                     response);
         }
-        return page(HttpStatus.BAD_REQUEST, "\"" + shown + "\" is not a valid " + e.getName() + ".", model, response);
+        return page(HttpStatus.BAD_REQUEST, "\"" + shown + "\" is not a valid " + e.getName() + ".", request, response);
     }
 
     @ExceptionHandler(BadRequestException.class)
-    String badRequest(BadRequestException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.BAD_REQUEST, e.getMessage(), model, response);
+    ModelAndView badRequest(BadRequestException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, e.getMessage(), request, response);
     }
 
     /** A form field this page does not have, such as rows[9999] or rows[x]: someone edited the form. */
     @ExceptionHandler(InvalidPropertyException.class)
-    String unknownField(InvalidPropertyException e, Model model, HttpServletResponse response) {
+    ModelAndView unknownField(InvalidPropertyException e, HttpServletRequest request, HttpServletResponse response) {
         return page(
                 HttpStatus.BAD_REQUEST,
                 "The form sent a field this page does not have; reload the page and try again.",
-                model,
+                request,
                 response);
     }
 
@@ -74,30 +77,49 @@ class ErrorPages {
         jakarta.persistence.OptimisticLockException.class,
         org.hibernate.StaleStateException.class
     })
-    String collision(RuntimeException e, Model model, HttpServletResponse response) {
+    ModelAndView collision(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
         log.info("Refused a change that collided with another: {}", e.getMessage());
         return page(
                 HttpStatus.CONFLICT,
                 "Someone else changed the same thing at the same moment, so your change was not saved. "
                         + "Reload the page to see theirs, then try again.",
-                model,
+                request,
                 response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    String missingParameter(MissingServletRequestParameterException e, Model model, HttpServletResponse response) {
+    ModelAndView missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
         return page(
                 HttpStatus.BAD_REQUEST,
                 "The request is missing its \"" + e.getParameterName() + "\" parameter.",
-                model,
+                request,
                 response);
     }
 
-    private static String page(HttpStatus status, String message, Model model, HttpServletResponse response) {
+    /**
+     * The error as a page in the layout, or as one line of plain text for the addresses scripts
+     * fetch (the digest's Markdown, the spreadsheets, the feeds), whose readers are not browsers.
+     */
+    private static ModelAndView page(
+            HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(status.value());
-        model.addAttribute("status", status.value());
-        model.addAttribute("error", status.getReasonPhrase());
-        model.addAttribute("message", message);
-        return "error";
+        if (isForScripts(request)) {
+            return new ModelAndView((View) (model, req, res) -> {
+                res.setStatus(status.value());
+                res.setContentType("text/plain;charset=UTF-8");
+                res.getWriter().write(status.value() + " " + status.getReasonPhrase() + ": " + message + "\n");
+            });
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("status", status.value());
+        page.addObject("error", status.getReasonPhrase());
+        page.addObject("message", message);
+        return page;
+    }
+
+    static boolean isForScripts(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.endsWith(".md") || path.endsWith(".csv") || path.endsWith(".atom");
     }
 }

@@ -43,4 +43,8 @@ public class Revision {
     void setUsername(String username) {
         this.username = username;
     }
+
+    void setChangedAt(Instant changedAt) {
+        this.changedAt = changedAt.toEpochMilli();
+    }
 }

@@ -40,8 +40,14 @@ class WeeklyCheckInJourneyTest {
 
     @BeforeEach
     void accountsAndBrowser(
-            @Autowired AccountService accounts, @Autowired People people, @Autowired UserDetailsService users) {
+            @Autowired AccountService accounts,
+            @Autowired People people,
+            @Autowired UserDetailsService users,
+            @Autowired MutableClock clock) {
         new Team(accounts, people, users).assemble();
+        // Friday of the week after the debrief was recorded (5 November): every commitment has
+        // gone eight days without a check-in, so all nine are stale.
+        clock.set(java.time.LocalDateTime.of(2015, 11, 13, 10, 0));
         browser = Chromium.start(profile);
     }
 

@@ -36,7 +36,8 @@ class CommitmentsTest {
         Person owner = people.findByIrcNick("lifeless").orElseThrow();
         Person dims = people.save(new Person("Davanum Srinivas", "dims"));
         Person flaper = people.save(new Person("Flavio Percoco", "flaper87"));
-        Commitment commitment = new Commitment(mitaka, 10, "Write the oslo spec", "Summary", owner);
+        Commitment commitment = new Commitment(
+                mitaka, 10, "Write the oslo spec", "Summary", owner, java.time.Instant.parse("2015-11-10T09:00:00Z"));
         commitment.addCollaborator(flaper);
         commitment.addCollaborator(dims);
         commitment.addLink(
@@ -66,15 +67,26 @@ class CommitmentsTest {
         assertThat(commitments.findDetailed(987654)).isEmpty();
     }
 
+    private static java.time.Instant at(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+
     @Test
     void aSecondCheckInInTheSameWeekAmendsTheFirstAndTheStatusFollowsTheLatest() {
         Commitment commitment = newCommitment();
         CheckIn first = checkIns.save(commitment.checkIn(
-                List.of(), LocalDate.of(2015, 11, 9), "lifeless", Status.IN_PROGRESS, "Drafting", 10));
+                List.of(), at(2015, 11, 9), LocalDate.of(2015, 11, 9), "lifeless", Status.IN_PROGRESS, "Drafting", 10));
         CheckIn amended = checkIns.save(commitment.checkIn(
-                List.of(first), LocalDate.of(2015, 11, 12), "lifeless", Status.BLOCKED, "Waiting on review", 20));
+                List.of(first),
+                at(2015, 11, 12),
+                LocalDate.of(2015, 11, 12),
+                "lifeless",
+                Status.BLOCKED,
+                "Waiting on review",
+                20));
         checkIns.save(commitment.checkIn(
                 checkIns.findByCommitment(commitment.getId()),
+                at(2015, 11, 13),
                 LocalDate.of(2015, 11, 3),
                 "lifeless",
                 Status.NOT_STARTED,

@@ -119,6 +119,7 @@ class ReportsTest {
         clock.set(LocalDateTime.of(2015, 11, 11, 9, 0));
         checkIns.record(owner, new CheckInDraft(tenth, Status.BLOCKED, AMENDED_NOTE, null));
         Commitment third = commitments.findByCycleInOrder(mitaka).get(2);
+        clock.set(LocalDateTime.of(2015, 11, 11, 9, 30));
         // The history names whoever is signed in, as it does for an edit made through the form.
         SecurityContextHolder.getContext()
                 .setAuthentication(
@@ -144,7 +145,8 @@ class ReportsTest {
         assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(response.getHeader("Content-Disposition")).contains("attachment", "mitaka-commitments.csv");
         String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).startsWith(String.join(",", CsvExport.COMMITMENT_COLUMNS) + "\r\n");
+        // A byte-order mark first, so spreadsheets open the file as UTF-8; then the header row.
+        assertThat(body).startsWith("\uFEFF" + String.join(",", CsvExport.COMMITMENT_COLUMNS) + "\r\n");
 
         List<CSVRecord> rows = parse(body, CsvExport.COMMITMENT_COLUMNS);
         assertThat(rows)
@@ -229,7 +231,10 @@ class ReportsTest {
                 .isEqualTo(404);
     }
 
+    /** Reads a downloaded file as a script would: the byte-order mark skipped, then RFC 4180. */
     private static List<CSVRecord> parse(String body, List<String> columns) throws Exception {
+        assertThat(body).startsWith(CsvExport.BYTE_ORDER_MARK);
+        body = body.substring(CsvExport.BYTE_ORDER_MARK.length());
         List<CSVRecord> rows = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
@@ -245,6 +250,7 @@ class ReportsTest {
 
     @Test
     void aSeededCommitmentReadsAsThisJson() throws Exception {
+        // Recorded on 5 November and never checked in on: exactly seven days later it is not stale yet.
         MockHttpServletResponse response =
                 mvc.perform(get("/api/v1/commitments/2")).andReturn().getResponse();
 
@@ -255,7 +261,7 @@ class ReportsTest {
                         {"id": 2, "cycle": "mitaka", "position": 2,
                          "title": "Replace the oslo incubator with libraries released from day one",
                          "summary": "Propose, as a spec for approval, a process in which new oslo code ships as a released library straight away instead of being copied out of the incubator. The hard part is keeping the freedom to refactor early on without promising a stable API, and without breaking every consumer.\\n\\nWorking idea: versioned submodules inside the package until 1.0.0, copying code forward whenever an incompatible change is needed.",
-                         "status": "IN_PROGRESS", "stale": true, "targetDate": null,
+                         "status": "IN_PROGRESS", "stale": false, "targetDate": null,
                          "owner": {"ircNick": "lifeless", "displayName": "Robert Collins"},
                          "collaborators": [],
                          "links": [{"title": "Unstable APIs without an incubator (oslo-specs, Mitaka)",
@@ -460,8 +466,12 @@ class ReportsTest {
                     .andReturn()
                     .getResponse();
             assertThat(response.getStatus()).as(missing).isEqualTo(404);
-            // The page that says so is HTML, and labelled so, whatever the address ends with.
-            assertThat(response.getContentType()).as(missing).startsWith("text/html");
+            // Scripts fetch these addresses: the answer that says so is one line of plain text,
+            // labelled so, never an HTML page or something posing as a feed.
+            assertThat(response.getContentType()).as(missing).isEqualTo("text/plain;charset=UTF-8");
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                    .as(missing)
+                    .isEqualTo("404 Not Found: There is no cycle nope.\n");
         }
     }
 

@@ -46,7 +46,12 @@ public record GeneratedCycle(Cycle cycle, List<Commitment> commitments, List<Per
             List<Commitment> made = new ArrayList<>();
             for (int n = 1; n <= commitmentCount; n++) {
                 Commitment commitment = new Commitment(
-                        cycle, n, "Commitment " + n + " of " + slug, "Summary " + n, team.get(n % team.size()));
+                        cycle,
+                        n,
+                        "Commitment " + n + " of " + slug,
+                        "Summary " + n,
+                        team.get(n % team.size()),
+                        startsOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
                 commitment.addCollaborator(team.get((n + 1) % team.size()));
                 commitment.addCollaborator(team.get((n + 2) % team.size()));
                 for (int l = 0; l < linksEach; l++) {
@@ -60,8 +65,15 @@ public record GeneratedCycle(Cycle cycle, List<Commitment> commitments, List<Per
                 List<org.tctracker.commitment.CheckIn> history = new ArrayList<>();
                 for (int w = checkInsEach; w >= 1; w--) {
                     Status after = Status.values()[(n + w) % Status.values().length];
+                    LocalDate day = startsOn.plusWeeks(checkInsEach - w);
                     history.add(checkIns.save(commitment.checkIn(
-                            history, startsOn.plusWeeks(checkInsEach - w), "generator", after, "Week note " + w, 10)));
+                            history,
+                            day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
+                            day,
+                            "generator",
+                            after,
+                            "Week note " + w,
+                            10)));
                 }
                 made.add(commitment);
             }

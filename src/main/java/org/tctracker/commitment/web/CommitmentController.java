@@ -35,6 +35,7 @@ import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
@@ -57,6 +58,7 @@ class CommitmentController {
     private final People people;
     private final Markdown markdown;
     private final Staleness staleness;
+    private final StatusHistory statusHistory;
     private final Clock clock;
 
     CommitmentController(
@@ -68,8 +70,10 @@ class CommitmentController {
             People people,
             Markdown markdown,
             Staleness staleness,
+            StatusHistory statusHistory,
             Clock clock) {
         this.staleness = staleness;
+        this.statusHistory = statusHistory;
         this.commitments = commitments;
         this.checkIns = checkIns;
         this.service = service;
@@ -95,14 +99,22 @@ class CommitmentController {
         List<CheckIn> history = checkIns.findByCommitment(id);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("checkIns", history);
-        model.addAttribute("timeline", Timeline.of(commitment, history, today));
+        model.addAttribute(
+                "timeline",
+                Timeline.of(
+                        commitment,
+                        statusHistory.ofCommitment(id),
+                        statusHistory.weekOf(commitment.getCreatedAt()),
+                        today));
         model.addAttribute(
                 "stale",
                 staleness.isStale(
                         commitment.getStatus(),
                         history.isEmpty() ? null : history.get(0).getCheckedOn(),
+                        commitment.getCreatedAt(),
                         commitment.getCycle(),
                         today));
+        model.addAttribute("staleAfterDays", staleness.days());
         model.addAttribute("carriedFrom", commitments.findCarriedFrom(id).orElse(null));
         model.addAttribute("markdown", markdown);
         model.addAttribute("today", today);
@@ -120,7 +132,7 @@ class CommitmentController {
             @RequestParam(name = "cycle", required = false) @Nullable String slug,
             @AuthenticationPrincipal TrackerUser user,
             Model model) {
-        CommitmentForm form = new CommitmentForm();
+        CommitmentForm form = CommitmentForm.blank();
         Cycle cycle = slug == null
                 ? cycles.findCurrent(LocalDate.now(clock)).orElse(null)
                 : cycles.findBySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
@@ -139,12 +151,13 @@ class CommitmentController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         form.validate(result);
+        form.validateLinks(result);
         if (form.getCycleId() == null && !result.hasFieldErrors("cycleId")) {
             result.rejectValue("cycleId", "required", "Choose a cycle.");
         }
         if (!result.hasErrors()) {
             try {
-                Commitment created = service.create(user, form.getCycleId(), form.draft());
+                Commitment created = service.create(user, form.getCycleId(), form.draft(), form.linkDrafts());
                 redirect.addFlashAttribute(
                         "flash", "Commitment added to " + created.getCycle().getName() + ".");
                 return "redirect:/commitments/" + created.getId();

@@ -8,6 +8,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.LinkDraft;
 import org.tctracker.commitment.Status;
 import org.tctracker.people.Person;
 
@@ -15,8 +16,21 @@ import org.tctracker.people.Person;
 public class CommitmentForm {
 
     static final String[] FIELDS = {
-        "cycleId", "title", "summary", "ownerId", "collaboratorIds", "status", "targetDate", "position", "version"
+        "cycleId",
+        "title",
+        "summary",
+        "ownerId",
+        "collaboratorIds",
+        "status",
+        "targetDate",
+        "position",
+        "version",
+        "links[*].url",
+        "links[*].title"
     };
+
+    /** How many links the new-commitment form offers; more are added on the commitment's page. */
+    static final int NEW_LINK_ROWS = 3;
 
     private @Nullable Long cycleId;
     private String title = "";
@@ -30,6 +44,46 @@ public class CommitmentForm {
 
     private @Nullable Integer position;
     private @Nullable Long version;
+
+    /** Links typed into the new-commitment form; blank rows are ignored. */
+    private List<LinkForm> links = new ArrayList<>();
+
+    /** A blank form for a new commitment, with room for a few links. */
+    static CommitmentForm blank() {
+        CommitmentForm form = new CommitmentForm();
+        for (int i = 0; i < NEW_LINK_ROWS; i++) {
+            form.links.add(new LinkForm());
+        }
+        return form;
+    }
+
+    /** Checks the links typed into the new-commitment form, each beside its own fields. */
+    void validateLinks(BindingResult result) {
+        if (links.size() > NEW_LINK_ROWS) {
+            result.reject("links", "Add up to " + NEW_LINK_ROWS + " links here, and more on the commitment's page.");
+            return;
+        }
+        for (int i = 0; i < links.size(); i++) {
+            if (!links.get(i).isBlank()) {
+                links.get(i).validate(result, "links[" + i + "].");
+            }
+        }
+    }
+
+    List<LinkDraft> linkDrafts() {
+        return links.stream()
+                .filter(link -> !link.isBlank())
+                .map(LinkForm::draft)
+                .toList();
+    }
+
+    public List<LinkForm> getLinks() {
+        return links;
+    }
+
+    public void setLinks(@Nullable List<LinkForm> links) {
+        this.links = links == null ? new ArrayList<>() : links;
+    }
 
     static CommitmentForm of(Commitment commitment) {
         CommitmentForm form = new CommitmentForm();

@@ -17,7 +17,9 @@ public class LinkForm {
 
     private String title = "";
     private String url = "";
-    private @Nullable LinkKind kind = LinkKind.SPEC;
+    /** Empty means "guess from the address". */
+    private @Nullable LinkKind kind;
+
     private @Nullable LinkState state = LinkState.DRAFT;
     private @Nullable Long version;
 
@@ -32,31 +34,55 @@ public class LinkForm {
     }
 
     void validate(BindingResult result) {
+        validate(result, "");
+    }
+
+    /**
+     * Records this link's problems under {@code path} ("" for the link form, "links[1]." in the
+     * commitment form). An address typed without a scheme gets https://, and a link left without
+     * a title is named after its address.
+     */
+    void validate(BindingResult result, String path) {
         title = title.strip();
-        url = url.strip();
-        if (title.isEmpty()) {
-            result.rejectValue("title", "required", "Give the link a title.");
-        } else if (title.length() > MAX_TITLE_LENGTH) {
-            result.rejectValue("title", "length", "Keep the title to " + MAX_TITLE_LENGTH + " characters.");
-        } else if (title.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue("title", "control", "Remove the control characters from the title.");
-        }
+        url = WebAddress.completed(url);
         Optional<String> problem = WebAddress.problemWith(url);
-        problem.ifPresent(message -> result.rejectValue("url", "address", message));
-        if (kind == null && !result.hasFieldErrors("kind")) {
-            result.rejectValue("kind", "required", "Choose a kind.");
+        problem.ifPresent(message -> result.rejectValue(path + "url", "address", message));
+        if (title.isEmpty() && problem.isEmpty()) {
+            title = titleFrom(new WebAddress(url));
         }
-        if (state == null && !result.hasFieldErrors("state")) {
-            result.rejectValue("state", "required", "Choose a state.");
+        if (title.isEmpty()) {
+            if (problem.isEmpty()) {
+                result.rejectValue(path + "title", "required", "Give the link a title.");
+            }
+        } else if (title.length() > MAX_TITLE_LENGTH) {
+            result.rejectValue(path + "title", "length", "Keep the title to " + MAX_TITLE_LENGTH + " characters.");
+        } else if (title.chars().anyMatch(Character::isISOControl)) {
+            result.rejectValue(path + "title", "control", "Remove the control characters from the title.");
+        }
+        if (state == null && !result.hasFieldErrors(path + "state")) {
+            result.rejectValue(path + "state", "required", "Choose a state.");
         }
     }
 
+    /** A name for a link from its address: host and path, as long as a title may be. */
+    static String titleFrom(WebAddress address) {
+        String path = address.path().replaceAll("/+$", "");
+        String name = address.host() + path;
+        return name.length() > MAX_TITLE_LENGTH ? name.substring(0, MAX_TITLE_LENGTH - 1) + "…" : name;
+    }
+
     LinkDraft draft() {
+        WebAddress address = new WebAddress(url);
         return new LinkDraft(
                 title,
-                new WebAddress(url),
-                kind == null ? LinkKind.OTHER : kind,
+                address,
+                kind != null ? kind : LinkKind.guessFrom(address).orElse(LinkKind.OTHER),
                 state == null ? LinkState.DRAFT : state);
+    }
+
+    /** Nothing was typed in this link's fields (an unused row of the commitment form). */
+    boolean isBlank() {
+        return title.isBlank() && url.isBlank();
     }
 
     public String getTitle() {

@@ -17,7 +17,8 @@ import org.tctracker.cycle.Milestone;
 public class CycleForm {
 
     static final int BLANK_MILESTONES = 3;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** Letters, digits, dashes and single dots, so OpenStack's series names such as 2027.1 fit. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]|\\.(?!\\.)){0,38}[a-z0-9]|[a-z0-9]");
 
     private String slug = "";
     private String name = "";
@@ -68,7 +69,9 @@ public class CycleForm {
         summit = summit.strip();
         if (!SLUG.matcher(slug).matches() || slug.equals("new")) {
             result.rejectValue(
-                    "slug", "shape", "Use lower-case letters, digits and dashes, as in “mitaka” (not “new”).");
+                    "slug",
+                    "shape",
+                    "Use lower-case letters, digits, dashes and dots, as in “mitaka” or “2027.1-gazpacho” (not “new”).");
         }
         if (name.isEmpty()) {
             result.rejectValue("name", "required", "Give the cycle a name.");

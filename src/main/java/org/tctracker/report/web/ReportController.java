@@ -27,6 +27,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.tctracker.commitment.IsoWeek;
 import org.tctracker.commitment.ReleaseCalendar;
 import org.tctracker.commitment.Staleness;
+import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.report.CsvExport;
 import org.tctracker.report.CycleRecords;
@@ -54,11 +55,12 @@ class ReportController {
     ReportController(
             JdbcClient jdbc,
             Staleness staleness,
+            StatusHistory statusHistory,
             CycleRecords records,
             RecordsVersion version,
             Markdown markdown,
             Clock clock) {
-        this.digest = new WeeklyDigest(jdbc, staleness);
+        this.digest = new WeeklyDigest(jdbc, staleness, statusHistory);
         this.records = records;
         this.version = version;
         this.markdown = markdown;
@@ -94,6 +96,7 @@ class ReportController {
         model.addAttribute("shown", shown.toString());
         model.addAttribute("digestHtml", demoteHeadings(markdown.toHtml(text)));
         model.addAttribute("feedCycle", cycle.slug());
+        model.addAttribute("feedCycleName", cycle.name());
         return "report/preview";
     }
 
@@ -164,7 +167,10 @@ class ReportController {
                         .filename(filename, StandardCharsets.UTF_8)
                         .build()
                         .toString());
-        return response.getWriter();
+        Writer out = response.getWriter();
+        // A byte-order mark, so Excel and LibreOffice open the file as UTF-8 without being asked.
+        out.write(CsvExport.BYTE_ORDER_MARK);
+        return out;
     }
 
     static @Nullable IsoWeek parseWeek(@Nullable String text) {
