@@ -140,6 +140,9 @@ public record Dashboard(
         choices.put("sort", view.sort() == Sort.POSITION ? null : view.sort().key);
         choices.put("group", view.group() == view.defaultGroup() ? null : view.group().key);
         choices.put(parameter, value);
+        // The defaults stay out of the address, so links read as short as the page they lead to.
+        choices.remove("sort", Sort.POSITION.key);
+        choices.remove("group", view.defaultGroup().key);
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(here);
         filter.statuses().forEach(status -> link.queryParam("status", status.slug()));
         if (filter.owner() != null) {

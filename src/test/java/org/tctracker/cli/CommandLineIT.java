@@ -111,6 +111,11 @@ class CommandLineIT {
                 .isEqualTo("blocked");
         assertThat(report.path("attention").get(1).path("reasons").get(0).asString())
                 .isEqualTo("stale");
+        // Statuses are spelt as the API spells them, for scripts that read both.
+        assertThat(java.util.stream.IntStream.range(0, 3)
+                        .mapToObj(i ->
+                                report.path("attention").get(i).path("status").asString()))
+                .containsExactly("BLOCKED", "IN_PROGRESS", "IN_PROGRESS");
         Jar.Result lenient = Jar.run(data(), "check", "--stale-after", "14d");
         assertThat(lenient.status()).isEqualTo(3);
         assertThat(lenient.out()).doesNotContain("Slow one").contains("Forgotten one");
@@ -124,6 +129,68 @@ class CommandLineIT {
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("tc-tracker");
+    }
+
+    @Test
+    void anUnknownCommandIsNamedOnce() throws Exception {
+        Jar.Result result = Jar.run(data(), "frobnicate");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().findFirst()).contains("tc-tracker: Unknown command 'frobnicate'.");
+        assertThat(result.err().split("frobnicate", -1)).hasSize(2);
+        assertThat(result.err()).contains("Commands: check, report, export, import, backup.");
+    }
+
+    /**
+     * The weekly nag in the README, run as cron runs it (sh, with a stand-in for mail that writes
+     * down what it is given): it mails only when there is something to say, and exits 0 when all
+     * went well, so cron does not report a failure every week.
+     */
+    @Test
+    void theReadmesCronLineMailsOnlyWhenThereIsSomethingToSayAndExits0() throws Exception {
+        String line = Files.readAllLines(Path.of("README.md")).stream()
+                .dropWhile(l -> !l.equals("```cron"))
+                .skip(1)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The README has no cron block"));
+        String command = line.replaceFirst("^(\\S+\\s+){5}", "")
+                .replace("cd /srv/tc-tracker", "cd " + dir)
+                .replace("java -jar tc-tracker.jar", "java -jar " + Jar.FILE.toAbsolutePath());
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path mail = bin.resolve("mail");
+        Files.writeString(mail, "#!/bin/sh\necho \"mail $*\" >> \"$MAILED\"\ncat >> \"$MAILED\"\n");
+        mail.toFile().setExecutable(true);
+        Path mailed = dir.resolve("mailed.txt");
+
+        int quiet = cron(command, bin, mailed);
+        assertThat(quiet).as("nothing needs attention").isEqualTo(0);
+        assertThat(mailed).doesNotExist();
+
+        assertThat(Jar.run(data(), "import", underWay().toString(), "--replace").status())
+                .isEqualTo(0);
+        int attention = cron(command, bin, mailed);
+        assertThat(attention).as("stale and blocked work, mailed to the owners").isEqualTo(0);
+        assertThat(Files.readString(mailed))
+                .startsWith("mail -s TC commitments needing attention tc-owners@example.org\n")
+                .contains("3 commitments need attention in Newton:");
+
+        Files.delete(mailed);
+        Files.writeString(data().resolve("tracker.mv.db"), "not a database");
+        int broken = cron(command, bin, mailed);
+        assertThat(broken).as("a failed check is cron's failure too").isNotEqualTo(0);
+        assertThat(Files.readString(mailed)).startsWith("mail -s tc-tracker check failed admin@example.org\n");
+    }
+
+    private int cron(String command, Path bin, Path mailed) throws Exception {
+        ProcessBuilder sh = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+        sh.environment().put("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        sh.environment().put("TRACKER_DATA_DIR", data().toString());
+        sh.environment().put("MAILED", mailed.toString());
+        Process process = sh.start();
+        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     @Test

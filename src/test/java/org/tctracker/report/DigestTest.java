@@ -63,6 +63,17 @@ class DigestTest {
     }
 
     @Test
+    void scriptsAreToldWhatWasWrongInPlainText() throws Exception {
+        MvcResult result = mvc.perform(get("/cycles/mitaka/report.md").param("week", "garbage"))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentType()).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("400 Bad Request: Give the week as year, W and number, such as 2015-W46.\n");
+    }
+
+    @Test
     void aMalformedWeekIsABadRequestAndAnUnknownCycleNotFound() throws Exception {
         assertThat(mvc.perform(get("/cycles/mitaka/report.md").param("week", "week 46"))
                         .andReturn()

@@ -453,6 +453,15 @@ class ReportsTest {
                         .select("head link[rel=alternate][type=application/atom+xml]")
                         .eachAttr("href"))
                 .containsExactly("/feed.atom", "/cycles/mitaka/feed.atom");
+        assertThat(dashboard
+                        .select("head link[rel=alternate][type=application/atom+xml]")
+                        .eachAttr("title"))
+                .containsExactly(
+                        "TC Tracker: check-ins and status changes", "TC Tracker: Mitaka check-ins and status changes");
+        String icon = dashboard.selectFirst("head link[rel=icon]").attr("href");
+        MockHttpServletResponse favicon = mvc.perform(get(icon)).andReturn().getResponse();
+        assertThat(favicon.getStatus()).isEqualTo(200);
+        assertThat(favicon.getContentType()).startsWith("image/svg+xml");
         assertThat(dashboard.select(".follow a").eachAttr("href"))
                 .contains(
                         "/cycles/mitaka/report",

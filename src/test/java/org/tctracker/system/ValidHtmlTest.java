@@ -3,6 +3,7 @@ package org.tctracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tctracker.account.AccountService;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.HtmlChecker;
@@ -43,9 +46,17 @@ class ValidHtmlTest {
     final Map<String, List<String>> errors = new LinkedHashMap<>();
 
     @BeforeAll
-    void setUp(@Autowired AccountService accounts, @Autowired People people, @Autowired UserDetailsService users)
+    void setUp(
+            @Autowired AccountService accounts,
+            @Autowired People people,
+            @Autowired UserDetailsService users,
+            @Autowired Cycles cycles)
             throws Exception {
         new Team(accounts, people, users).assemble();
+        // A cycle still to come (no weeks yet) to carry work into, and a finished one without commitments.
+        cycles.save(
+                new Cycle("2016.1-newton", "Newton", "Austin", LocalDate.of(2016, 4, 11), LocalDate.of(2016, 10, 6)));
+        cycles.save(new Cycle("kilo", "Kilo", "Paris", LocalDate.of(2014, 11, 10), LocalDate.of(2015, 4, 30)));
         checker = new HtmlChecker();
     }
 
@@ -106,7 +117,13 @@ class ValidHtmlTest {
                 "/people/1/delete",
                 "/account",
                 "/admin/users",
-                "/admin/users/1")) {
+                "/admin/users/1",
+                "/cycles/mitaka?group=status",
+                "/cycles/mitaka?sort=check-in&group=owner",
+                "/cycles/2016.1-newton",
+                "/cycles/kilo",
+                "/cycles/2016.1-newton/carry-over?from=mitaka",
+                "/cycles/kilo/carry-over")) {
             check(path, chair.get(path));
         }
 
@@ -139,6 +156,19 @@ class ValidHtmlTest {
         rows.put("rows[0].status", "BLOCKED");
         rows.put("rows[0].note", "");
         check("weekly check-in with errors", chair.submit("/cycles/mitaka/check-in", "/cycles/mitaka/check-in", rows));
+        check(
+                "weekly check-in with a row marked no change",
+                chair.submit(
+                        "/cycles/mitaka/check-in",
+                        "/cycles/mitaka/check-in?noChange=1",
+                        Forms.firstValues(weekly, "form[action='/cycles/mitaka/check-in']")));
+        Map<String, String> newCommitment =
+                Forms.firstValues(Jsoup.parse(chair.get("/commitments/new").body()), "form[action='/commitments']");
+        newCommitment.put("title", "With a bad link");
+        newCommitment.put("links[0].url", "javascript:alert(1)");
+        HttpResponse<String> badLink = chair.submit("/commitments/new", "/commitments", newCommitment);
+        assertThat(badLink.statusCode()).isEqualTo(400);
+        check("new commitment with a bad link", badLink);
 
         Map<String, String> stale = Forms.firstValues(
                 Jsoup.parse(chair.get("/commitments/3/edit").body()), "form[action='/commitments/3']");
@@ -158,7 +188,7 @@ class ValidHtmlTest {
                                 .map(e -> e.getKey() + ":\n  " + String.join("\n  ", e.getValue()))
                                 .collect(Collectors.joining("\n")))
                 .allSatisfy((page, found) -> assertThat(found).isEmpty());
-        assertThat(errors).hasSize(45);
+        assertThat(errors).hasSize(53);
     }
 
     private void check(String name, HttpResponse<String> response) throws Exception {

@@ -266,6 +266,84 @@ class CommitmentEditingTest {
     }
 
     @Test
+    void aLinkPastedWithoutSchemeTitleOrKindIsCompletedFromItsAddress() throws Exception {
+        Commitment commitment = fresh("Pasted links");
+        TrackerUser owner = team.user("owner-ed");
+
+        for (String[] link : new String[][] {
+            {"review.opendev.org/c/openstack/nova-specs/+/12345", "", ""},
+            {"https://review.opendev.org/c/openstack/nova/+/54321", "The patch", ""},
+            {"https://example.org/notes", "Notes", "WIKI"},
+        }) {
+            mvc.perform(Forms.post(
+                            "/commitments/" + commitment.getId() + "/links",
+                            Map.of(
+                                    "url", List.of(link[0]),
+                                    "title", List.of(link[1]),
+                                    "kind", List.of(link[2]),
+                                    "state", List.of("DRAFT")))
+                    .with(user(owner)));
+        }
+
+        assertThat(commitments.findLinksOf(commitment.getId()))
+                .extracting(l -> l.getUrl() + " | " + l.getTitle() + " | " + l.getKind())
+                .containsExactly(
+                        "https://review.opendev.org/c/openstack/nova-specs/+/12345"
+                                + " | review.opendev.org/c/openstack/nova-specs/+/12345 | SPEC",
+                        "https://review.opendev.org/c/openstack/nova/+/54321 | The patch | REVIEW",
+                        "https://example.org/notes | Notes | WIKI");
+        Document page =
+                Html.parse(mvc.perform(get("/commitments/" + commitment.getId()).with(user(owner)))
+                        .andReturn());
+        assertThat(page.selectFirst("#kind option").text()).isEqualTo("Guess from the address");
+        assertThat(page.select("#kind option[selected]")).isEmpty();
+    }
+
+    @Test
+    void aNewCommitmentTakesItsLinksAlong() throws Exception {
+        TrackerUser owner = team.user("owner-ed");
+        Map<String, List<String>> form = Forms.values(
+                Html.parse(mvc.perform(get("/commitments/new?cycle=mitaka").with(user(owner)))
+                        .andReturn()),
+                "form[action=/commitments]");
+        assertThat(form).containsKeys("links[0].url", "links[1].url", "links[2].url");
+
+        MvcResult refused = mvc.perform(Forms.post(
+                                "/commitments",
+                                Forms.with(form, "title", "Stabilisation", "links[1].url", "javascript:alert(1)"))
+                        .with(user(owner)))
+                .andReturn();
+        MvcResult created = mvc.perform(Forms.post(
+                                "/commitments",
+                                Forms.with(
+                                        form,
+                                        "title",
+                                        "Stabilisation",
+                                        "links[0].url",
+                                        "lists.openstack.org/pipermail/openstack-dev/2016-January/084681.html",
+                                        "links[0].title",
+                                        "Stabilization cycles thread"))
+                        .with(user(owner)))
+                .andReturn();
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        Document page = Html.parse(refused);
+        assertThat(page.selectFirst("[id='links1.url-error']").text())
+                .isEqualTo("Only http:// and https:// addresses are allowed.");
+        assertThat(page.selectFirst("input[name='links[1].url']").val()).isEqualTo("javascript:alert(1)");
+        long id = Long.parseLong(created.getResponse().getRedirectedUrl().replace("/commitments/", ""));
+        assertThat(commitments.findLinksOf(id))
+                .extracting(l -> l.getTitle() + " | " + l.getUrl() + " | " + l.getKind() + " | " + l.getState())
+                .containsExactly("Stabilization cycles thread"
+                        + " | https://lists.openstack.org/pipermail/openstack-dev/2016-January/084681.html"
+                        + " | MAILING_LIST | DRAFT");
+        assertThat(commitments.findByCycleInOrder(
+                        cycles.findBySlug("mitaka").orElseThrow().getId()))
+                .filteredOn(c -> c.getTitle().equals("Stabilisation"))
+                .hasSize(1);
+    }
+
+    @Test
     void aCollaboratorCannotTakeOverACommitmentButItsOwnerCanHandItOver() throws Exception {
         Commitment commitment = fresh("Hand-over target");
         Person helper = people.findByIrcNick("helper").orElseThrow();

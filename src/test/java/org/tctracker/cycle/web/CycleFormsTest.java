@@ -71,6 +71,33 @@ class CycleFormsTest {
     }
 
     @Test
+    void aCycleMayBeAddressedAsOpenStackNamesItsSeries() throws Exception {
+        MvcResult result = mvc.perform(
+                        Forms.post("/cycles", newCycle("2027.1-gazpacho")).with(user(admin)))
+                .andReturn();
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/cycles/2027.1-gazpacho");
+        assertThat(Html.parse(mvc.perform(get("/cycles/2027.1-gazpacho")).andReturn())
+                        .selectFirst("h1")
+                        .text())
+                .isEqualTo("Newton 2027.1-gazpacho cycle");
+        assertThat(mvc.perform(get("/cycles/2027.1-gazpacho/report.md"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        for (String slug : List.of("2027..1", ".gazpacho", "gazpacho.", "Gazpacho")) {
+            MvcResult refused = mvc.perform(
+                            Forms.post("/cycles", newCycle(slug)).with(user(admin)))
+                    .andReturn();
+            assertThat(refused.getResponse().getStatus()).as(slug).isEqualTo(400);
+            assertThat(Html.parse(refused).selectFirst("#slug-error").text())
+                    .as(slug)
+                    .startsWith("Use lower-case letters, digits, dashes and dots");
+        }
+    }
+
+    @Test
     void mistakesAreExplainedBesideTheirFieldsAndNothingIsStored() throws Exception {
         Map<String, List<String>> bad = Forms.with(
                 newCycle("x"), "slug", "Not A Slug", "endsOn", "2016-01-01", "milestones[1].name", "Newton-2");

@@ -65,6 +65,34 @@ class PeopleFormsTest {
     }
 
     @Test
+    void anEmailIsShownOnlyToPeopleWhoAreSignedIn() throws Exception {
+        MvcResult added = mvc.perform(Forms.post(
+                                "/people",
+                                Forms.with(person("Doug Hellmann", "dhellmann"), "email", "doug@example.org"))
+                        .with(user(admin)))
+                .andReturn();
+        assertThat(added.getResponse().getStatus())
+                .as(added.getResponse().getContentAsString())
+                .isEqualTo(302);
+        assertThat(people.findByIrcNick("dhellmann").orElseThrow().getEmail()).isEqualTo("doug@example.org");
+        String page =
+                "/people/" + people.findByIrcNick("dhellmann").orElseThrow().getId();
+
+        assertThat(Html.parse(mvc.perform(get(page)).andReturn()).text()).doesNotContain("doug@example.org");
+        // A browser that is signed in sends its session cookie, so it never gets the readers' kept page.
+        assertThat(Html.parse(mvc.perform(get(page)
+                                        .cookie(new jakarta.servlet.http.Cookie("SESSION", "signed-in"))
+                                        .with(user(admin)))
+                                .andReturn())
+                        .select("a[href='mailto:doug@example.org']"))
+                .hasSize(1);
+        assertThat(Html.parse(mvc.perform(get("/people/new").with(user(admin))).andReturn())
+                        .selectFirst("#email-hint")
+                        .text())
+                .isEqualTo("Shown only to people who are signed in.");
+    }
+
+    @Test
     void mistakesAndTakenNicksAreExplainedBesideTheirFields() throws Exception {
         MvcResult bad = mvc.perform(
                         Forms.post("/people", Forms.with(person("", "has space"), "email", "not-an-address"))
