@@ -6,11 +6,14 @@
 #   BENCH_JVM_FLAGS="..."  other JVM flags, on one line, separated by spaces (no quoted values)
 #   BENCH_SKIP_BUILD=1     measure target/tc-tracker.jar as it is instead of building it afresh
 #   BENCH_PORT=18080       the loopback port the server listens on
+#   BENCH_WARMUP=60        seconds of load before each measured row: a shorter warm-up measures the
+#                          interpreter rather than the compiled code, and reads several times too high
 # Needs: Java 17, python3, curl; installs wrk from Debian if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 port="${BENCH_PORT:-18080}"
+warmup="${BENCH_WARMUP:-60}"
 base="http://127.0.0.1:$port"
 work="$(mktemp -d)"
 server=""
@@ -68,10 +71,11 @@ session_cookie() { # signs in as admin and prints "SESSION=..."
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 measure() { # label path [cookie]
   local label="$1" path="$2" cookie="${3:-}" args=(-t2 -c16 -d"${seconds}s" --latency) before after out
-  local warm=(-t2 -c16 -d3s)
+  local warm=(-t2 -c16 -d"${warmup}s")
   if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); warm+=(-H "Cookie: $cookie"); fi
   wrk "${warm[@]}" "$base$path" > /dev/null   # warm-up
   before=$(cpu_ticks)
@@ -148,7 +152,8 @@ check_median=$(printf '%s\n' "${check_times[@]}" | sort -n | sed -n 3p)
 
 echo
 echo "TC Tracker benchmark: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
-  "$(java -version 2>&1 | head -1), wrk 16 connections, ${seconds} s per row"
+  "$(java -version 2>&1 | head -1), wrk 16 connections, ${warmup} s warm-up and ${seconds} s per row," \
+  "load average before the run: ${load_before}"
 echo "JVM flags: ${JVM_FLAGS[*]} (and the class-data archive)"
 printf '%-44s %9s %9s %9s %11s %6s\n' "page" "req/s" "p50" "p99" "CPU ms/req" "non2xx"
 printf '%s\n' "${rows[@]}"

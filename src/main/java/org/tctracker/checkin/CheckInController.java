@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,6 +59,7 @@ class CheckInController {
     private final CommitmentPermissions permissions;
     private final Cycles cycles;
     private final Markdown markdown;
+    private final MessageSource messages;
 
     CheckInController(
             CheckInService checkIns,
@@ -63,8 +68,10 @@ class CheckInController {
             Commitments repository,
             CommitmentPermissions permissions,
             Cycles cycles,
-            Markdown markdown) {
+            Markdown markdown,
+            MessageSource messages) {
         this.markdown = markdown;
+        this.messages = messages;
         this.checkIns = checkIns;
         this.history = history;
         this.commitments = commitments;
@@ -147,17 +154,9 @@ class CheckInController {
         return inCycle.stream()
                 .filter(c -> c.getStatus().isOpen() || thisWeek.containsKey(c.getId()))
                 .filter(c -> permissions.mayChange(user, c))
-                .sorted(Comparator.comparing((Commitment c) -> !holds(user, c))
+                .sorted(Comparator.comparing((Commitment c) -> !permissions.holds(user, c))
                         .thenComparingInt(Commitment::getPosition))
                 .toList();
-    }
-
-    private static boolean holds(TrackerUser user, Commitment commitment) {
-        Long person = user.personId();
-        return person != null
-                && (commitment.getOwner().getId().equals(person)
-                        || commitment.getCollaborators().stream()
-                                .anyMatch(p -> p.getId().equals(person)));
     }
 
     @PostMapping("/cycles/{slug}/check-in")
@@ -252,10 +251,10 @@ class CheckInController {
     /** A refused row, as the summary at the top of the form names it and links to it. */
     record RowProblem(String anchor, String commitment, String message) {}
 
-    private static List<RowProblem> problems(BindingResult result, WeeklyForm form, Map<Long, Commitment> inCycle) {
+    private List<RowProblem> problems(BindingResult result, WeeklyForm form, Map<Long, Commitment> inCycle) {
         List<RowProblem> problems = new ArrayList<>();
         for (FieldError error : result.getFieldErrors()) {
-            java.util.regex.Matcher row = ROW_FIELD.matcher(error.getField());
+            Matcher row = ROW_FIELD.matcher(error.getField());
             if (!row.matches()) {
                 continue;
             }
@@ -266,12 +265,14 @@ class CheckInController {
             String label = commitment == null
                     ? "Row " + (index + 1)
                     : "#" + commitment.getPosition() + " " + commitment.getTitle();
-            problems.add(new RowProblem("rows" + index + "." + row.group(2), label, error.getDefaultMessage()));
+            // The same words as beside the field, a conversion failure's included.
+            String message = messages.getMessage(error, Locale.ENGLISH);
+            problems.add(new RowProblem("rows" + index + "." + row.group(2), label, message));
         }
         return problems;
     }
 
-    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
 
     private static String abbreviate(String text) {
         String line = text.strip().replace('\n', ' ');

@@ -162,9 +162,12 @@ public class Commitment {
         return carriedTo;
     }
 
-    /** Forgets where this commitment's work went, when that copy is taken back. */
-    void takeBackCarryOver() {
-        this.carriedTo = null;
+    /**
+     * Says where this commitment's work went next: nowhere when the copy is taken back, or on to
+     * the copy's own successor when the copy in between is deleted, so the line stays whole.
+     */
+    void carriedOnTo(@Nullable Commitment next) {
+        this.carriedTo = next;
     }
 
     public Instant getCreatedAt() {

@@ -16,13 +16,12 @@ import org.tctracker.account.TrackerUser;
 public class CommitmentPermissions {
 
     public boolean mayChange(@Nullable TrackerUser user, Commitment commitment) {
-        if (user == null) {
-            return false;
-        }
-        if (user.isAdmin()) {
-            return true;
-        }
-        Long person = user.personId();
+        return user != null && (user.isAdmin() || holds(user, commitment));
+    }
+
+    /** Whether the person the account speaks for owns the commitment or helps with it. */
+    public boolean holds(@Nullable TrackerUser user, Commitment commitment) {
+        Long person = user == null ? null : user.personId();
         return person != null
                 && (Objects.equals(commitment.getOwner().getId(), person)
                         || commitment.getCollaborators().stream()

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,6 +128,10 @@ public class CommitmentService {
             throw new StaleEditException(commitment);
         }
         long cycleId = commitment.getCycle().getId();
+        // A copy deleted from the middle of a line of work hands its place on, so the line can
+        // still be followed and its work is never copied twice into a cycle.
+        commitments.findCarriedFrom(id).ifPresent(earlier -> earlier.carriedOnTo(commitment.getCarriedTo()));
+        entityManager.flush();
         commitments.delete(commitment);
         entityManager.flush();
         renumber(new ArrayList<>(commitments.findByCycleInOrder(cycleId)));
@@ -219,10 +224,7 @@ public class CommitmentService {
                     "into",
                     into.getName() + " has finished; work is carried into a cycle that is under way or still to come.");
         }
-        Map<Long, CarryOverLink> carriedFrom = new LinkedHashMap<>();
-        for (CarryOverLink link : commitments.carryOverLinks()) {
-            carriedFrom.put(link.copyId(), link);
-        }
+        Map<Long, CarryOverLink> carriedFrom = carriedFrom();
         List<Commitment> toCopy = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Commitment commitment : commitments.findByCycleWithPeople(fromCycleId)) {
@@ -251,10 +253,19 @@ public class CommitmentService {
         return new Plan(from, into, toCopy, skipped);
     }
 
+    /** Every carry-over ever made, by the copy it made. */
+    private Map<Long, CarryOverLink> carriedFrom() {
+        Map<Long, CarryOverLink> carriedFrom = new LinkedHashMap<>();
+        for (CarryOverLink link : commitments.carryOverLinks()) {
+            carriedFrom.put(link.copyId(), link);
+        }
+        return carriedFrom;
+    }
+
     /** The earliest step of a commitment's line of work that stood in the given cycle, if any. */
     private static Optional<CarryOverLink> earlierIn(
             long commitmentId, long cycleId, Map<Long, CarryOverLink> carriedFrom) {
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         CarryOverLink step = carriedFrom.get(commitmentId);
         while (step != null && seen.add(step.originalId())) {
             if (step.originalCycleId() == cycleId) {
@@ -286,10 +297,7 @@ public class CommitmentService {
     /** What has been carried into a cycle, by the cycle it came from. */
     @Transactional(readOnly = true)
     public List<CarriedIn> carriedInto(long intoCycleId) {
-        Map<Long, CarryOverLink> carriedFrom = new LinkedHashMap<>();
-        for (CarryOverLink link : commitments.carryOverLinks()) {
-            carriedFrom.put(link.copyId(), link);
-        }
+        Map<Long, CarryOverLink> carriedFrom = carriedFrom();
         Map<Long, List<Commitment>> bySource = new LinkedHashMap<>();
         for (Commitment commitment : commitments.findByCycleInOrder(intoCycleId)) {
             CarryOverLink link = carriedFrom.get(commitment.getId());
@@ -339,7 +347,7 @@ public class CommitmentService {
         for (Commitment original : commitments.findByCycleInOrder(fromCycleId)) {
             if (original.getCarriedTo() != null
                     && copyIds.contains(original.getCarriedTo().getId())) {
-                original.takeBackCarryOver();
+                original.carriedOnTo(null);
             }
         }
         entityManager.flush();

@@ -1,5 +1,6 @@
 package org.tctracker.commitment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
@@ -50,7 +51,7 @@ public interface Commitments extends Repository<Commitment, Long> {
 
     /** Which of these commitments have at least one check-in. */
     @Query("select distinct ci.commitment.id from CheckIn ci where ci.commitment.id in :ids")
-    List<Long> checkedInAmong(java.util.Collection<Long> ids);
+    List<Long> checkedInAmong(Collection<Long> ids);
 
     @Query("select coalesce(max(c.position), 0) from Commitment c where c.cycle.id = :cycleId")
     int lastPositionIn(long cycleId);

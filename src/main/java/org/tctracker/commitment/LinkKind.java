@@ -1,5 +1,8 @@
 package org.tctracker.commitment;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a spec link points at. */
 public enum LinkKind {
     SPEC("Spec"),
@@ -25,26 +28,25 @@ public enum LinkKind {
      * community's lists, etherpads and wiki live on hosts named for them. Empty when the address
      * says nothing.
      */
-    public static java.util.Optional<LinkKind> guessFrom(WebAddress address) {
+    public static Optional<LinkKind> guessFrom(WebAddress address) {
         String host = address.host();
         String path = address.path();
         if (host.equals("specs.openstack.org")) {
-            return java.util.Optional.of(SPEC);
+            return Optional.of(SPEC);
         }
         if (host.startsWith("review.")) {
-            boolean specsRepository =
-                    java.util.Arrays.stream(path.split("/")).anyMatch(part -> part.endsWith("-specs"));
-            return java.util.Optional.of(specsRepository ? SPEC : REVIEW);
+            boolean specsRepository = Arrays.stream(path.split("/")).anyMatch(part -> part.endsWith("-specs"));
+            return Optional.of(specsRepository ? SPEC : REVIEW);
         }
         if (host.startsWith("lists.")) {
-            return java.util.Optional.of(MAILING_LIST);
+            return Optional.of(MAILING_LIST);
         }
         if (host.startsWith("etherpad.")) {
-            return java.util.Optional.of(ETHERPAD);
+            return Optional.of(ETHERPAD);
         }
         if (host.startsWith("wiki.")) {
-            return java.util.Optional.of(WIKI);
+            return Optional.of(WIKI);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

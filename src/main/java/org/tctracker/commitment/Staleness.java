@@ -42,11 +42,11 @@ public class Staleness {
         if (!status.isOpen() || phase != Cycle.Phase.IN_PROGRESS) {
             return false;
         }
-        return freshSince(lastCheckIn, createdAt, cycleStartsOn).isBefore(today.minusDays(staleAfter.toDays()));
+        return quietSince(lastCheckIn, createdAt, cycleStartsOn).isBefore(today.minusDays(staleAfter.toDays()));
     }
 
-    /** The day the commitment's quiet time is counted from. */
-    LocalDate freshSince(@Nullable LocalDate lastCheckIn, Instant createdAt, LocalDate cycleStartsOn) {
+    /** The day a commitment's quiet time is counted from: the longer ago, the longer it has waited. */
+    public LocalDate quietSince(@Nullable LocalDate lastCheckIn, Instant createdAt, LocalDate cycleStartsOn) {
         LocalDate since = latest(LocalDate.ofInstant(createdAt, zone), cycleStartsOn);
         return lastCheckIn == null ? since : latest(since, lastCheckIn);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An absolute http or https address, safe to put in a page's {@code href}. Thymeleaf writes links
@@ -23,8 +24,7 @@ public record WebAddress(String value) {
         value = value.substring(0, colon).toLowerCase(Locale.ROOT) + value.substring(colon);
     }
 
-    private static final java.util.regex.Pattern WITH_SCHEME =
-            java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(?!\\d)");
+    private static final Pattern WITH_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(?!\\d)");
 
     /**
      * The address as a person means it when they type it without a scheme, such as

@@ -85,10 +85,14 @@ public record Dashboard(
     }
 
     public List<CommitmentRow> rows() {
-        return allRows.stream()
-                .filter(filter::accepts)
-                .sorted(view.sort().order)
-                .toList();
+        Comparator<CommitmentRow> order = view.sort() == Sort.LAST_CHECK_IN
+                ? Comparator.comparing(this::quietSince).thenComparingInt(CommitmentRow::position)
+                : view.sort().order;
+        return allRows.stream().filter(filter::accepts).sorted(order).toList();
+    }
+
+    private LocalDate quietSince(CommitmentRow row) {
+        return staleness.quietSince(row.lastCheckIn(), row.createdAt(), cycle.getStartsOn());
     }
 
     /** The rows that pass the filters, in the chosen groups; one unnamed group when there are none. */
@@ -178,13 +182,11 @@ public record Dashboard(
                 "Status",
                 Comparator.comparingInt((CommitmentRow r) -> attentionRank(r.status()))
                         .thenComparingInt(CommitmentRow::position)),
-        /** The longest without a check-in first, so what needs a nudge comes to the top. */
-        LAST_CHECK_IN(
-                "check-in",
-                "Last check-in",
-                Comparator.comparing(
-                                CommitmentRow::lastCheckIn, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-                        .thenComparingInt(CommitmentRow::position));
+        /**
+         * The longest quiet first, counted as staleness counts it (from the last check-in, or
+         * from when the work was made or carried in), so what needs a nudge comes to the top.
+         */
+        LAST_CHECK_IN("check-in", "Last check-in", Comparator.comparingInt(CommitmentRow::position));
 
         final String key;
         final String column;
@@ -266,6 +268,10 @@ public record Dashboard(
     public record View(Sort sort, Group group, boolean holdsAny) {
 
         public Group defaultGroup() {
+            return defaultGroupFor(holdsAny);
+        }
+
+        static Group defaultGroupFor(boolean holdsAny) {
             return holdsAny ? Group.MINE : Group.NONE;
         }
 

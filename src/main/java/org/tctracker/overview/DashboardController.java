@@ -90,9 +90,8 @@ class DashboardController {
         Set<Long> held = user == null || user.personId() == null
                 ? Set.of()
                 : Set.copyOf(queries.heldInCycle(cycle.getId(), user.personId()));
-        Dashboard.View defaults = new Dashboard.View(order, Dashboard.Group.NONE, !held.isEmpty());
         Dashboard.Group grouping = group == null || group.isBlank()
-                ? defaults.defaultGroup()
+                ? Dashboard.View.defaultGroupFor(!held.isEmpty())
                 : Dashboard.Group.parse(group)
                         .orElseThrow(() -> unknownChoice("grouping", group, Dashboard.Group.keys()));
         List<Milestone> milestones = cycles.findMilestonesOf(cycle);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
@@ -83,6 +84,20 @@ class ErrorPages {
                 HttpStatus.CONFLICT,
                 "Someone else changed the same thing at the same moment, so your change was not saved. "
                         + "Reload the page to see theirs, then try again.",
+                request,
+                response);
+    }
+
+    /**
+     * A status the application chose, such as the 503 of a download that found no turn: its
+     * reason is a sentence written for the reader.
+     */
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView status(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return page(
+                status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
+                e.getReason() == null ? "" : e.getReason(),
                 request,
                 response);
     }

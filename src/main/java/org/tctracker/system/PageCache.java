@@ -52,7 +52,7 @@ public class PageCache extends OncePerRequestFilter {
                     + "|/people|/people/\\d{1,18}");
 
     /** The only parameters pages read; a request with any other is rendered, never kept. */
-    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week");
+    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group");
 
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_BYTES = budgetFor(Runtime.getRuntime().maxMemory());

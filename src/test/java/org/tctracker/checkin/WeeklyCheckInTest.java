@@ -289,6 +289,80 @@ class WeeklyCheckInTest {
     }
 
     @Test
+    void theSummaryOfARefusedSubmitUsesTheWordsBesideTheFields() throws Exception {
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+
+        MvcResult result = submit(Forms.with(
+                values, "rows[2].note", "Half reviewed", "rows[2].percentDone", "12.5", "rows[3].status", "DONE"));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        Document page = Html.parse(result);
+        assertThat(Html.texts(page, ".error-summary a"))
+                .containsExactly(
+                        "#3 Review the app catalog's review guidelines for gaps: Enter a whole number.",
+                        "#4 Rethink how minimum versions of requirements are raised: Say in a line what happened this week.");
+        assertThat(page.select(".error-summary a").eachAttr("href"))
+                .containsExactly("#rows2.percentDone", "#rows3.note");
+        assertThat(page.selectFirst("[id='rows2.percentDone-error']").text()).isEqualTo("Enter a whole number.");
+        assertThat(checkInsInMitaka()).isZero();
+    }
+
+    @Test
+    void aRowCheckedInThisWeekOffersNoNoChangeAndKeepsItsNote(@Autowired CheckInService service) throws Exception {
+        service.record(owner, new CheckInDraft(mitaka.get(1).getId(), Status.IN_PROGRESS, "Spec up for review", null));
+
+        Document page = form(owner);
+
+        assertThat(page.select("fieldset.check-in-row").get(1).select("input.no-change"))
+                .isEmpty();
+        assertThat(page.select("fieldset.check-in-row").get(0).select("input.no-change"))
+                .hasSize(1);
+        assertThat(page.selectFirst("textarea[name=rows[1].note]").text()).isEqualTo("Spec up for review");
+    }
+
+    @Test
+    void aRowClosedByACheckInThisWeekStaysOnTheFormToBePutBack(@Autowired CheckInService service) throws Exception {
+        service.record(owner, new CheckInDraft(mitaka.get(2).getId(), Status.DONE, "Reviewed them all", null));
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+        assertThat(form(owner).select("fieldset.check-in-row")).hasSize(9);
+
+        MvcResult result = submit(Forms.with(
+                values, "rows[2].status", "IN_PROGRESS", "rows[2].note", "Ticked Done too soon: one section left"));
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/cycles/mitaka");
+        assertThat(checkIns.findByCommitment(mitaka.get(2).getId()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(Status.IN_PROGRESS));
+    }
+
+    @Test
+    void noChangeFillsTheRowInAndSavesNothingYet() throws Exception {
+        Map<String, List<String>> values = Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]");
+
+        MvcResult result = mvc.perform(
+                        Forms.post("/cycles/mitaka/check-in?noChange=1", values).with(user(owner)))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Document page = Html.parse(result);
+        assertThat(page.selectFirst("textarea[name=rows[1].note]").text()).isEqualTo("No change.");
+        assertThat(page.selectFirst("textarea[name=rows[1].note]").hasAttr("autofocus"))
+                .isTrue();
+        assertThat(page.selectFirst("select[name=rows[1].status] option[selected]")
+                        .val())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(page.selectFirst(".flash").text())
+                .isEqualTo("#2 now says “No change.”; change it if you like, then save the week's check-ins.");
+        assertThat(checkInsInMitaka()).isZero();
+        assertThat(mvc.perform(Forms.post("/cycles/mitaka/check-in?noChange=99", values)
+                                .with(user(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
     void submittingWithoutChangesSavesNothing() throws Exception {
         MvcResult result = submit(Forms.values(form(owner), "form[action=/cycles/mitaka/check-in]"));
 

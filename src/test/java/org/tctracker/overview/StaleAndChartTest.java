@@ -172,6 +172,30 @@ class StaleAndChartTest {
     }
 
     @Test
+    void orderingByLastCheckInPutsTheLongestQuietFirstCountedAsStalenessCountsIt() throws Exception {
+        knownHistory();
+        clock.set(LocalDateTime.of(2015, 11, 26, 12, 0));
+        service.create(
+                team.user("chair"),
+                cycleId,
+                new CommitmentDraft(
+                        "Added today",
+                        "",
+                        team.assemble().get("owner-ed").getId(),
+                        List.of(),
+                        Status.NOT_STARTED,
+                        null));
+        clock.set(LocalDateTime.of(2015, 12, 2, 10, 0));
+
+        Document page = Html.parse(mvc.perform(get("/?sort=check-in")).andReturn());
+
+        // Quiet since 5 November (recorded, never checked in), then 18 November, then 26 November:
+        // the commitment added a week ago has not waited longest, though it has no check-in yet.
+        assertThat(Html.texts(page, "table.commitments tbody td:nth-child(1)"))
+                .containsExactly("2", "4", "5", "6", "7", "8", "9", "1", "3", "10", "11");
+    }
+
+    @Test
     void aCommitmentIsNotStaleTheDayItIsMadeAndTurnsStaleAfterTheSetting() throws Exception {
         clock.set(LocalDateTime.of(2015, 11, 25, 16, 0));
         Commitment made = service.create(

@@ -72,6 +72,9 @@ public class CycleForm {
                     "slug",
                     "shape",
                     "Use lower-case letters, digits, dashes and dots, as in “mitaka” or “2027.1-gazpacho” (not “new”).");
+        } else if (slug.endsWith(".md") || slug.endsWith(".csv") || slug.endsWith(".atom")) {
+            // Addresses ending so are the files scripts fetch; a cycle's page must not look like one.
+            result.rejectValue("slug", "file", "An address cannot end in .md, .csv or .atom, which name files.");
         }
         if (name.isEmpty()) {
             result.rejectValue("name", "required", "Give the cycle a name.");

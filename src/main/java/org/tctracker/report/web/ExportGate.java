@@ -32,7 +32,8 @@ final class ExportGate {
             admitted = false;
         }
         if (!admitted) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many large downloads at once");
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Too many large downloads are under way; try again in a minute.");
         }
         try {
             work.run();

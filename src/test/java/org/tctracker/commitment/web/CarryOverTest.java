@@ -163,6 +163,18 @@ class CarryOverTest {
         assertThat(commitments.findByCycleInOrder(ocata.getId())).hasSize(7);
         assertThat(commitments.findByCycleInOrder(mitaka.getId())).hasSize(9);
         assertThat(commitments.findByCycleInOrder(newton.getId())).hasSize(7);
+
+        // Deleting the copy in the middle hands its place on: Mitaka's work is still known to be in Ocata.
+        Commitment middle = service.get(
+                commitments.findByCycleInOrder(newton.getId()).get(0).getId());
+        service.delete(admin, middle.getId(), middle.getVersion());
+        assertThat(service.get(original.get(0).getId())
+                        .getCarriedTo()
+                        .getCycle()
+                        .getSlug())
+                .isEqualTo("ocata");
+        carry("mitaka", "ocata");
+        assertThat(commitments.findByCycleInOrder(ocata.getId())).hasSize(7);
     }
 
     @Test

@@ -95,6 +95,10 @@ class CycleFormsTest {
                     .as(slug)
                     .startsWith("Use lower-case letters, digits, dashes and dots");
         }
+        MvcResult file = mvc.perform(Forms.post("/cycles", newCycle("notes.md")).with(user(admin)))
+                .andReturn();
+        assertThat(Html.parse(file).selectFirst("#slug-error").text())
+                .isEqualTo("An address cannot end in .md, .csv or .atom, which name files.");
     }
 
     @Test
