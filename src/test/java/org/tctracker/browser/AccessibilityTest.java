@@ -2,7 +2,6 @@ package org.tctracker.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.support.BrowserTest;
+import org.tctracker.support.MoreCycles;
 import org.tctracker.support.MutableClock;
 
 /**
@@ -72,12 +71,7 @@ class AccessibilityTest extends BrowserTest {
 
     @BeforeEach
     void cycles(@Autowired Cycles cycles) {
-        // A cycle still to come (no weeks yet) to carry work into, and a finished one without commitments.
-        if (cycles.findBySlug("kilo").isEmpty()) {
-            cycles.save(new Cycle(
-                    "2016.1-newton", "Newton", "Austin", LocalDate.of(2016, 4, 11), LocalDate.of(2016, 10, 6)));
-            cycles.save(new Cycle("kilo", "Kilo", "Paris", LocalDate.of(2014, 11, 10), LocalDate.of(2015, 4, 30)));
-        }
+        MoreCycles.add(cycles);
     }
 
     @Test

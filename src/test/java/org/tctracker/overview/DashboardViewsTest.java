@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.util.List;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tctracker.account.AccountService;
 import org.tctracker.commitment.Commitment;
-import org.tctracker.commitment.CommitmentDraft;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
+import org.tctracker.support.Edits;
 import org.tctracker.support.Html;
 import org.tctracker.support.Team;
 
@@ -53,19 +52,13 @@ class DashboardViewsTest {
         Commitment third = commitments
                 .findByCycleInOrder(cycles.findBySlug("mitaka").orElseThrow().getId())
                 .get(2);
-        Commitment current = service.get(third.getId());
-        if (current.getCollaborators().isEmpty()) {
-            service.update(
+        if (service.get(third.getId()).getCollaborators().isEmpty()) {
+            Edits.setStatus(
+                    service,
                     team.user("chair"),
-                    current.getId(),
-                    current.getVersion(),
-                    new CommitmentDraft(
-                            current.getTitle(),
-                            current.getSummary(),
-                            current.getOwner().getId(),
-                            List.of(persons.get("helper-ed").getId()),
-                            Status.BLOCKED,
-                            null));
+                    third.getId(),
+                    Status.BLOCKED,
+                    persons.get("helper-ed").getId());
         }
     }
 

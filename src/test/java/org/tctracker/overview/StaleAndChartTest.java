@@ -30,6 +30,7 @@ import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
+import org.tctracker.support.Edits;
 import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
 import org.tctracker.support.Team;
@@ -247,18 +248,7 @@ class StaleAndChartTest {
     }
 
     private void edit(TrackerUser who, Commitment commitment, Status status) {
-        Commitment current = service.get(commitment.getId());
-        service.update(
-                who,
-                current.getId(),
-                current.getVersion(),
-                new CommitmentDraft(
-                        current.getTitle(),
-                        current.getSummary(),
-                        current.getOwner().getId(),
-                        List.of(),
-                        status,
-                        current.getTargetDate()));
+        Edits.setStatus(service, who, commitment.getId(), status);
     }
 
     private static Map<String, Integer> weekCounts(Document page, String week) {

@@ -3,7 +3,6 @@ package org.tctracker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tctracker.account.AccountService;
-import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.HtmlChecker;
+import org.tctracker.support.MoreCycles;
 import org.tctracker.support.MutableClock;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
@@ -53,10 +52,7 @@ class ValidHtmlTest {
             @Autowired Cycles cycles)
             throws Exception {
         new Team(accounts, people, users).assemble();
-        // A cycle still to come (no weeks yet) to carry work into, and a finished one without commitments.
-        cycles.save(
-                new Cycle("2016.1-newton", "Newton", "Austin", LocalDate.of(2016, 4, 11), LocalDate.of(2016, 10, 6)));
-        cycles.save(new Cycle("kilo", "Kilo", "Paris", LocalDate.of(2014, 11, 10), LocalDate.of(2015, 4, 30)));
+        MoreCycles.add(cycles);
         checker = new HtmlChecker();
     }
 

@@ -24,13 +24,13 @@ import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CheckInDraft;
 import org.tctracker.commitment.CheckInService;
 import org.tctracker.commitment.Commitment;
-import org.tctracker.commitment.CommitmentDraft;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
+import org.tctracker.support.Edits;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
@@ -273,17 +273,6 @@ class CarryOverTest {
     }
 
     private void close(Commitment commitment, Status status) {
-        Commitment current = service.get(commitment.getId());
-        service.update(
-                admin,
-                current.getId(),
-                current.getVersion(),
-                new CommitmentDraft(
-                        current.getTitle(),
-                        current.getSummary(),
-                        current.getOwner().getId(),
-                        List.of(),
-                        status,
-                        current.getTargetDate()));
+        Edits.setStatus(service, admin, commitment.getId(), status);
     }
 }
