@@ -21,13 +21,15 @@ import org.tctracker.cycle.Cycles;
 import org.tctracker.support.BrowserTest;
 import org.tctracker.support.MoreCycles;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 
 /**
  * axe-core in Chromium, at WCAG 2.1 AA, on every kind of page: what anyone can read, every form
  * (empty, and sent back with its errors), the sign-in and admin pages, the conflict page and the
  * error pages. Zero violations anywhere.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=accessibility")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class AccessibilityTest extends BrowserTest {
 

@@ -19,13 +19,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.tctracker.support.BrowserTest;
 import org.tctracker.support.Chromium;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 
 /**
  * What people do in a browser: resolve an edit conflict, an admin brings in a new editor, the
  * weekly check-in with the keyboard alone and with JavaScript turned off, and the main pages on a
  * phone-sized screen.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=journeys")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class JourneysTest extends BrowserTest {

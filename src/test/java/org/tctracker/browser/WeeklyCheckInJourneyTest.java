@@ -23,10 +23,12 @@ import org.tctracker.account.AccountService;
 import org.tctracker.people.People;
 import org.tctracker.support.Chromium;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /** An owner signs in, does the weekly check-in for three commitments, and sees the dashboard reflect it. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=weekly-journey")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class WeeklyCheckInJourneyTest {
 

@@ -31,13 +31,15 @@ import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /**
  * A check-in on one commitment. The tracker runs in Sydney's zone here, so its weeks start at
  * Monday 00:00 Sydney time, not UTC.
  */
-@SpringBootTest(properties = {"tracker.zone=Australia/Sydney", "tracker.test-context=check-in"})
+@SpringBootTest(properties = "tracker.zone=Australia/Sydney")
+@OwnDatabase
 @AutoConfigureMockMvc
 @Import(MutableClock.InMitaka.class)
 class CheckInTest {

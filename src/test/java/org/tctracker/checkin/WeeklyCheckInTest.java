@@ -32,10 +32,12 @@ import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /** The weekly routine: one form, a row per open commitment, one submit, all or nothing. */
-@SpringBootTest(properties = "tracker.test-context=weekly-check-in")
+@SpringBootTest
+@OwnDatabase
 @AutoConfigureMockMvc
 @Import(MutableClock.InMitaka.class)
 @Transactional

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tctracker.account.AccountService;
@@ -23,6 +22,7 @@ import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.support.Edits;
 import org.tctracker.support.Html;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /**
@@ -31,7 +31,7 @@ import org.tctracker.support.Team;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext
+@OwnDatabase
 class DashboardViewsTest {
 
     @Autowired

@@ -25,6 +25,7 @@ import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
 
@@ -33,7 +34,8 @@ import org.tctracker.support.WebClient;
  * tag: it goes out in chunks as it is written, and its tag follows the records' version, so an
  * unchanged file is a 304 and any change gives the next poll the new file.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=check-ins-csv")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class CheckInsCsvOverHttpTest {
 

@@ -45,6 +45,7 @@ import org.tctracker.people.People;
 import org.tctracker.people.Person;
 import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -56,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * has commas, quotes, newlines, non-ASCII and formula-like starts, with two weeks of check-ins (the
  * second amended), and commitment #3 moved to Done by an edit.
  */
-@SpringBootTest(properties = "tracker.test-context=reports")
+@SpringBootTest
+@OwnDatabase
 @AutoConfigureMockMvc
 @Import(MutableClock.InMitaka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tctracker.account.AccountService;
 import org.tctracker.people.People;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
 
@@ -30,7 +31,8 @@ import org.tctracker.support.WebClient;
  * hostile: it is stored as typed and shown as text, which {@code MarkdownTest} and the page tests
  * cover.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=hostile-input")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class HostileInputTest {
 

@@ -19,6 +19,7 @@ import org.tctracker.account.AccountService;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
 
@@ -27,7 +28,8 @@ import org.tctracker.support.WebClient;
  * not after a change written straight to the database, not on the next day; and nobody signed in
  * is ever served a kept page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=page-cache")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class PageCacheTest {
 

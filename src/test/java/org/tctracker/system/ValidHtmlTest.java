@@ -25,6 +25,7 @@ import org.tctracker.support.Forms;
 import org.tctracker.support.HtmlChecker;
 import org.tctracker.support.MoreCycles;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
 
@@ -32,7 +33,8 @@ import org.tctracker.support.WebClient;
  * Every kind of page, as the server sends it, passes the Nu Html Checker with no errors: pages
  * anyone reads, every form empty and sent back with errors, the conflict page and the error pages.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=valid-html")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidHtmlTest {

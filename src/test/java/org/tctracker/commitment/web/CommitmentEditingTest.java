@@ -33,10 +33,12 @@ import org.tctracker.people.People;
 import org.tctracker.people.Person;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /** Changing commitments through their forms, as their owners and admins do. */
-@SpringBootTest(properties = "tracker.test-context=commitment-editing")
+@SpringBootTest
+@OwnDatabase
 @AutoConfigureMockMvc
 class CommitmentEditingTest {
 

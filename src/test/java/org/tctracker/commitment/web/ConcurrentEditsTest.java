@@ -25,6 +25,7 @@ import org.tctracker.account.AccountService;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 import org.tctracker.support.WebClient;
 
@@ -33,7 +34,8 @@ import org.tctracker.support.WebClient;
  * conflict page, never an error; what is stored is the last successful save; and the history has
  * every successful save.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracker.test-context=concurrent-edits")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class ConcurrentEditsTest {
 

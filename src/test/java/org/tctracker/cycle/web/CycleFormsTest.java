@@ -24,10 +24,12 @@ import org.tctracker.cycle.Milestone;
 import org.tctracker.people.People;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /** Admins open, change and remove cycles with their milestones. */
-@SpringBootTest(properties = "tracker.test-context=cycle-forms")
+@SpringBootTest
+@OwnDatabase
 @AutoConfigureMockMvc
 class CycleFormsTest {
 

@@ -21,10 +21,12 @@ import org.tctracker.people.People;
 import org.tctracker.people.Person;
 import org.tctracker.support.Forms;
 import org.tctracker.support.Html;
+import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.Team;
 
 /** Admins add, change and remove the people who own and help with commitments. */
-@SpringBootTest(properties = "tracker.test-context=people-forms")
+@SpringBootTest
+@OwnDatabase
 @AutoConfigureMockMvc
 class PeopleFormsTest {
 
