@@ -22,6 +22,8 @@ public interface Accounts extends Repository<Account, Long> {
     @Query("select a from Account a left join fetch a.person order by a.username")
     List<Account> findAllWithPeople();
 
+    long countByPersonId(long personId);
+
     @Query("select count(a) from Account a where a.role = org.tctracker.account.Role.ADMIN and a.enabled = true")
     long countEnabledAdmins();
 

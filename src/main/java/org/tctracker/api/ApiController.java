@@ -2,8 +2,6 @@ package org.tctracker.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +17,13 @@ import org.tctracker.api.ApiModel.CycleList;
 import org.tctracker.api.ApiModel.MilestoneJson;
 import org.tctracker.api.ApiModel.PeopleList;
 import org.tctracker.api.ApiModel.PersonSummary;
-import org.tctracker.commitment.Status;
-import org.tctracker.report.CycleRecords;
-import org.tctracker.report.CycleRecords.CommitmentRecord;
-import org.tctracker.report.CycleRecords.CycleRecord;
+import org.tctracker.commitment.CommitmentService;
+import org.tctracker.commitment.CycleBoard;
+import org.tctracker.commitment.CycleBoards;
+import org.tctracker.commitment.Holdings;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.cycle.CycleTerm;
+import org.tctracker.people.PeopleDirectory;
 import org.tctracker.system.RecordNotFoundException;
 
 /** Read-only JSON for scripts. Every answer may be revalidated with its ETag; none is stored. */
@@ -30,68 +31,84 @@ import org.tctracker.system.RecordNotFoundException;
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class ApiController {
 
-    private final CycleRecords records;
+    private final CycleCatalog cycles;
+    private final CycleBoards boards;
+    private final Holdings holdings;
+    private final PeopleDirectory people;
+    private final CommitmentService commitments;
     private final Clock clock;
 
-    ApiController(CycleRecords records, Clock clock) {
-        this.records = records;
+    ApiController(
+            CycleCatalog cycles,
+            CycleBoards boards,
+            Holdings holdings,
+            PeopleDirectory people,
+            CommitmentService commitments,
+            Clock clock) {
+        this.cycles = cycles;
+        this.boards = boards;
+        this.holdings = holdings;
+        this.people = people;
+        this.commitments = commitments;
         this.clock = clock;
     }
 
     @GetMapping("/cycles")
     ResponseEntity<CycleList> cycles() {
         LocalDate today = LocalDate.now(clock);
-        return ok(new CycleList(
-                records.cycles().stream().map(c -> CycleJson.of(c, today)).toList()));
+        Map<Long, Holdings.Counts> counts = holdings.byCycle();
+        return ok(new CycleList(cycles.all().stream()
+                .map(c -> CycleJson.of(c, counts.getOrDefault(c.id(), Holdings.Counts.NONE), today))
+                .toList()));
     }
 
     @GetMapping("/cycles/{slug}")
     ResponseEntity<CycleDetail> cycle(@PathVariable String slug) {
-        CycleRecord cycle = cycleNamed(slug);
-        LocalDate today = LocalDate.now(clock);
-        List<CommitmentRecord> commitments = records.commitmentsOf(cycle, today);
-        Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status status : Status.values()) {
-            counts.put(status, 0);
-        }
-        commitments.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
+        CycleTerm cycle = cycleNamed(slug);
+        CycleBoard board = boards.of(cycle, LocalDate.now(clock));
         return ok(new CycleDetail(
                 cycle.slug(),
                 cycle.name(),
                 cycle.summit(),
                 cycle.startsOn(),
                 cycle.endsOn(),
-                cycle.phaseOn(today),
-                records.milestonesOf(cycle).stream().map(MilestoneJson::of).toList(),
-                counts,
-                (int) commitments.stream().filter(CommitmentRecord::stale).count()));
+                board.phase(),
+                cycle.milestones().stream().map(MilestoneJson::of).toList(),
+                board.counts(),
+                board.staleCount()));
     }
 
     @GetMapping("/cycles/{slug}/commitments")
     ResponseEntity<CommitmentList> commitments(@PathVariable String slug) {
-        CycleRecord cycle = cycleNamed(slug);
+        CycleTerm cycle = cycleNamed(slug);
         return ok(new CommitmentList(
                 cycle.slug(),
-                records.commitmentsOf(cycle, LocalDate.now(clock)).stream()
-                        .map(c -> CommitmentJson.of(c, null))
+                boards.detailed(cycle, LocalDate.now(clock)).lines().stream()
+                        .map(c -> CommitmentJson.of(cycle.slug(), c, null))
                         .toList()));
     }
 
     @GetMapping("/commitments/{id}")
     ResponseEntity<CommitmentJson> commitment(@PathVariable long id) {
-        CommitmentRecord commitment = records.commitment(id, LocalDate.now(clock))
+        CycleTerm cycle = commitments
+                .cycleOf(id)
+                .flatMap(cycles::byId)
                 .orElseThrow(() -> RecordNotFoundException.of("commitment", id));
-        return ok(CommitmentJson.of(commitment, records.checkInsOf(id)));
+        return ok(boards.line(cycle, id, LocalDate.now(clock))
+                .map(line -> CommitmentJson.of(cycle.slug(), line, boards.checkInsOf(id)))
+                .orElseThrow(() -> RecordNotFoundException.of("commitment", id)));
     }
 
     @GetMapping("/people")
     ResponseEntity<PeopleList> people() {
-        return ok(
-                new PeopleList(records.people().stream().map(PersonSummary::of).toList()));
+        Map<Long, Holdings.Held> held = holdings.byPerson();
+        return ok(new PeopleList(people.all().stream()
+                .map(p -> PersonSummary.of(p, held.getOrDefault(p.person().id(), Holdings.Held.NOTHING)))
+                .toList()));
     }
 
-    private CycleRecord cycleNamed(String slug) {
-        return records.cycle(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+    private CycleTerm cycleNamed(String slug) {
+        return cycles.bySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
     }
 
     /** Clients may keep the answer but must ask again, sending its ETag, before using it. */

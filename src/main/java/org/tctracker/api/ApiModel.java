@@ -6,16 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.tctracker.commitment.BoardLine;
+import org.tctracker.commitment.CheckInLine;
+import org.tctracker.commitment.Holdings;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
-import org.tctracker.report.CycleRecords.CheckInRecord;
-import org.tctracker.report.CycleRecords.CommitmentRecord;
-import org.tctracker.report.CycleRecords.CycleRecord;
-import org.tctracker.report.CycleRecords.MilestoneRecord;
-import org.tctracker.report.CycleRecords.PersonRecord;
-import org.tctracker.report.CycleRecords.PersonRef;
+import org.tctracker.cycle.CycleTerm;
+import org.tctracker.people.PeopleDirectory;
+import org.tctracker.people.PersonRef;
 
 /**
  * The JSON the API answers with. These records are the contract: their component names are the
@@ -35,10 +35,10 @@ final class ApiModel {
             LocalDate startsOn,
             LocalDate endsOn,
             Cycle.Phase phase,
-            int commitments,
-            int open) {
+            long commitments,
+            long open) {
 
-        static CycleJson of(CycleRecord cycle, LocalDate today) {
+        static CycleJson of(CycleTerm cycle, Holdings.Counts counts, LocalDate today) {
             return new CycleJson(
                     cycle.slug(),
                     cycle.name(),
@@ -46,8 +46,8 @@ final class ApiModel {
                     cycle.startsOn(),
                     cycle.endsOn(),
                     cycle.phaseOn(today),
-                    cycle.commitmentCount(),
-                    cycle.openCount());
+                    counts.commitments(),
+                    counts.open());
         }
     }
 
@@ -60,16 +60,17 @@ final class ApiModel {
             Cycle.Phase phase,
             List<MilestoneJson> milestones,
             Map<Status, Integer> statusCounts,
-            int stale) {}
+            long stale) {}
 
     record MilestoneJson(String name, LocalDate dueOn) {
-        static MilestoneJson of(MilestoneRecord milestone) {
+        static MilestoneJson of(CycleTerm.MilestoneDate milestone) {
             return new MilestoneJson(milestone.name(), milestone.dueOn());
         }
     }
 
     record CommitmentList(String cycle, List<CommitmentJson> commitments) {}
 
+    /** A person as the API names them: no email address, which is for signed-in readers of the pages. */
     record PersonJson(String ircNick, String displayName) {
         static PersonJson of(PersonRef person) {
             return new PersonJson(person.ircNick(), person.displayName());
@@ -87,9 +88,9 @@ final class ApiModel {
             String note,
             Instant updatedAt) {
 
-        static CheckInJson of(CheckInRecord checkIn) {
+        static CheckInJson of(CheckInLine checkIn) {
             return new CheckInJson(
-                    checkIn.week(),
+                    checkIn.week().toString(),
                     checkIn.checkedOn(),
                     checkIn.status(),
                     checkIn.percentDone(),
@@ -118,10 +119,10 @@ final class ApiModel {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
             List<CheckInJson> checkIns) {
 
-        static CommitmentJson of(CommitmentRecord c, @Nullable List<CheckInRecord> checkIns) {
+        static CommitmentJson of(String cycle, BoardLine c, @Nullable List<CheckInLine> checkIns) {
             return new CommitmentJson(
                     c.id(),
-                    c.cycleSlug(),
+                    cycle,
                     c.position(),
                     c.title(),
                     c.summary(),
@@ -144,10 +145,14 @@ final class ApiModel {
     record PeopleList(List<PersonSummary> people) {}
 
     record PersonSummary(
-            String ircNick, String displayName, @Nullable String affiliation, int owns, int helpsWith) {
-        static PersonSummary of(PersonRecord person) {
+            String ircNick, String displayName, @Nullable String affiliation, long owns, long helpsWith) {
+        static PersonSummary of(PeopleDirectory.Listed person, Holdings.Held held) {
             return new PersonSummary(
-                    person.ircNick(), person.displayName(), person.affiliation(), person.owns(), person.helpsWith());
+                    person.person().ircNick(),
+                    person.person().displayName(),
+                    person.affiliation(),
+                    held.owns(),
+                    held.helpsWith());
         }
     }
 }

@@ -2,9 +2,7 @@ package org.tctracker.cli;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +11,12 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tctracker.commitment.BoardLine;
+import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
-import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.cycle.CycleTerm;
 import org.tctracker.system.TrackerProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,41 +66,36 @@ class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Duration threshold = parseStaleAfter();
         try (ConfigurableApplicationContext context = CommandLineMode.open()) {
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
-            TrackerProperties properties = context.getBean(TrackerProperties.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
-            Staleness staleness = threshold == null
-                    ? context.getBean(Staleness.class)
-                    : new Staleness(new TrackerProperties(
-                            properties.dataDir(), threshold, properties.zone(), properties.adminPassword()));
-            Cycle chosen = CycleChoice.resolve(jdbc, cycle, today, spec);
+            TrackerProperties properties = context.getBean(TrackerProperties.class);
+            CycleBoards boards = threshold == null
+                    ? context.getBean(CycleBoards.class)
+                    : context.getBean(CycleBoards.class)
+                            .judgedBy(new Staleness(new TrackerProperties(
+                                    properties.dataDir(), threshold, properties.zone(), properties.adminPassword())));
+            CycleTerm chosen = CycleChoice.resolve(context.getBean(CycleCatalog.class), cycle, today, spec);
             List<Attention> attention = new ArrayList<>();
-            jdbc
-                    .sql("""
-                            select c.position, c.title, p.irc_nick, c.status,
-                                   (select max(ci.checked_on) from check_in ci where ci.commitment_id = c.id),
-                                   c.created_at
-                            from commitment c join person p on p.id = c.owner_id join cycle cy on cy.id = c.cycle_id
-                            where cy.slug = ? order by c.position""")
-                    .param(chosen.getSlug())
-                    .query((rs, n) -> {
-                        Status status = Status.valueOf(rs.getString(4));
-                        LocalDate last = rs.getObject(5, LocalDate.class);
-                        List<String> reasons = new ArrayList<>();
-                        if (status == Status.BLOCKED) {
-                            reasons.add("blocked");
-                        }
-                        Instant created = rs.getObject(6, OffsetDateTime.class).toInstant();
-                        if (staleness.isStale(status, last, created, chosen, today)) {
-                            reasons.add("stale");
-                        }
-                        return new Attention(rs.getInt(1), rs.getString(2), rs.getString(3), status, last, reasons);
-                    })
-                    .list()
-                    .stream()
-                    .filter(a -> !a.reasons().isEmpty())
-                    .forEach(attention::add);
-            print(chosen, today, staleness, attention);
+            for (BoardLine line : boards.of(chosen, today).lines()) {
+                List<String> reasons = new ArrayList<>();
+                if (line.status() == Status.BLOCKED) {
+                    reasons.add("blocked");
+                }
+                if (line.stale()) {
+                    reasons.add("stale");
+                }
+                if (!reasons.isEmpty()) {
+                    attention.add(new Attention(
+                            line.position(),
+                            line.title(),
+                            line.owner().ircNick(),
+                            line.status(),
+                            line.lastCheckInDate(),
+                            reasons));
+                }
+            }
+            long staleAfterDays =
+                    threshold == null ? context.getBean(Staleness.class).days() : threshold.toDays();
+            print(chosen, today, staleAfterDays, attention);
             return attention.isEmpty() ? CommandLineMode.DONE : CommandLineMode.ATTENTION;
         }
     }
@@ -122,23 +117,23 @@ class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Cycle chosen, LocalDate today, Staleness staleness, List<Attention> attention) {
+    private void print(CycleTerm chosen, LocalDate today, long staleAfterDays, List<Attention> attention) {
         if (format == Format.json) {
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("cycle", chosen.getSlug());
+            report.put("cycle", chosen.slug());
             report.put("date", today.toString());
-            report.put("staleAfterDays", staleness.days());
+            report.put("staleAfterDays", staleAfterDays);
             report.put("attention", attention);
             CommandLineMode.out.println(JsonMapper.builder().build().writeValueAsString(report));
             return;
         }
         if (attention.isEmpty()) {
-            CommandLineMode.out.println("Nothing needs attention in " + chosen.getName() + ".");
+            CommandLineMode.out.println("Nothing needs attention in " + chosen.name() + ".");
             return;
         }
         CommandLineMode.out.println(
                 attention.size() + (attention.size() == 1 ? " commitment needs" : " commitments need")
-                        + " attention in " + chosen.getName() + ":");
+                        + " attention in " + chosen.name() + ":");
         for (Attention item : attention) {
             CommandLineMode.out.println(String.format(
                     "%-14s #%d %s (%s, %s, last check-in %s)",

@@ -10,8 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.StatusHistory;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.people.PeopleDirectory;
+import org.tctracker.report.WeeklyDigest;
 import org.tctracker.system.TrackerProperties;
 
 /**
@@ -67,5 +71,20 @@ class CliConfiguration {
     @Bean
     StatusHistory statusHistory(JdbcClient jdbc, TrackerProperties properties) {
         return new StatusHistory(jdbc, properties);
+    }
+
+    @Bean
+    CycleCatalog cycleCatalog(JdbcClient jdbc) {
+        return new CycleCatalog(jdbc);
+    }
+
+    @Bean
+    CycleBoards cycleBoards(JdbcClient jdbc, StatusHistory history, Staleness staleness) {
+        return new CycleBoards(jdbc, new PeopleDirectory(jdbc), history, staleness);
+    }
+
+    @Bean
+    WeeklyDigest weeklyDigest(Staleness staleness) {
+        return new WeeklyDigest(staleness);
     }
 }

@@ -2,8 +2,8 @@ package org.tctracker.cli;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.cycle.CycleTerm;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -12,20 +12,8 @@ final class CycleChoice {
 
     private CycleChoice() {}
 
-    static Cycle resolve(JdbcClient jdbc, @Nullable String slug, LocalDate today, CommandSpec spec) {
-        String sql = "select id, slug, name, summit, starts_on, ends_on from cycle ";
-        var query = slug == null
-                ? jdbc.sql(sql + "order by case when starts_on <= ? and ends_on >= ? then 0 else 1 end, starts_on desc"
-                                + " fetch first 1 rows only")
-                        .params(today, today)
-                : jdbc.sql(sql + "where slug = ?").param(slug);
-        return query.query((rs, n) -> new Cycle(
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class)))
-                .optional()
+    static CycleTerm resolve(CycleCatalog cycles, @Nullable String slug, LocalDate today, CommandSpec spec) {
+        return (slug == null ? cycles.current(today) : cycles.bySlug(slug))
                 .orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(),
                         slug == null ? "There is no cycle yet." : "There is no cycle called \"" + slug + "\"."));

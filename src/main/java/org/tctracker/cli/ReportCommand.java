@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tctracker.commitment.IsoWeek;
-import org.tctracker.commitment.Staleness;
-import org.tctracker.commitment.StatusHistory;
-import org.tctracker.cycle.Cycle;
+import org.tctracker.commitment.CycleBoards;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.cycle.CycleTerm;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.report.WeeklyDigest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,16 +46,17 @@ class ReportCommand implements Callable<Integer> {
             }
         }
         try (ConfigurableApplicationContext context = CommandLineMode.open()) {
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
-            Cycle chosen = CycleChoice.resolve(jdbc, cycle, today, spec);
-            String digest;
+            CycleTerm chosen = CycleChoice.resolve(context.getBean(CycleCatalog.class), cycle, today, spec);
+            IsoWeek shown;
             try {
-                digest = new WeeklyDigest(jdbc, context.getBean(Staleness.class), context.getBean(StatusHistory.class))
-                        .render(chosen.getSlug(), chosenWeek, today);
+                shown = WeeklyDigest.weekOf(chosen, chosenWeek, today);
             } catch (WeeklyDigest.WeekOutsideCycleException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            CycleBoards boards = context.getBean(CycleBoards.class);
+            String digest = context.getBean(WeeklyDigest.class)
+                    .render(boards.detailed(chosen, today), boards.checkInsOf(chosen), shown);
             CommandLineMode.out.print(digest);
             return CommandLineMode.DONE;
         }

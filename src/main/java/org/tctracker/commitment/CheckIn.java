@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
+import org.tctracker.cycle.IsoWeek;
 
 /** One week's progress on a commitment, written by its owner or a collaborator. */
 @Entity
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public class CheckIn {
 
     public static final int MAX_NOTE_LENGTH = 5_000;
+    public static final int MAX_AUTHOR_LENGTH = 120;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

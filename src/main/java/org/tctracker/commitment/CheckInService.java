@@ -1,13 +1,17 @@
 package org.tctracker.commitment;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.system.RecordNotFoundException;
 
 /**
@@ -16,6 +20,7 @@ import org.tctracker.system.RecordNotFoundException;
  */
 @Service
 @Transactional
+@Validated
 public class CheckInService {
 
     private final Commitments commitments;
@@ -38,32 +43,40 @@ public class CheckInService {
         return IsoWeek.of(today());
     }
 
-    public CheckIn record(TrackerUser user, CheckInDraft draft) {
-        Commitment commitment = commitments
-                .findDetailed(draft.commitmentId())
-                .orElseThrow(() -> RecordNotFoundException.of("commitment", draft.commitmentId()));
-        if (!permissions.mayChange(user, commitment)) {
-            throw new AccessDeniedException("Only its owner, its collaborators and admins may check in on this.");
-        }
+    /** Records a check-in the person may make; its fields are checked by {@link CheckInDraft}'s rules. */
+    public CheckIn record(TrackerUser user, @Valid CheckInDraft draft) {
+        Commitment commitment = changeable(user, draft.commitmentId());
         List<CheckIn> existing = checkIns.findByCommitment(commitment.getId());
         CheckIn checkIn = commitment.checkIn(
                 existing,
                 clock.instant(),
                 today(),
                 user.getUsername(),
-                draft.status(),
+                Objects.requireNonNull(draft.status()),
                 draft.note(),
                 draft.percentDone());
         return checkIns.save(checkIn);
     }
 
-    /** Records every row or, if any fails, none: the caller's transaction rolls back as a whole. */
-    public List<CheckIn> recordAll(TrackerUser user, List<CheckInDraft> drafts) {
-        List<CheckIn> recorded = new ArrayList<>();
-        for (CheckInDraft draft : drafts) {
-            recorded.add(record(user, draft));
+    /** The commitment, if the person may check in on it; a 403 otherwise. */
+    @Transactional(readOnly = true)
+    public Commitment changeable(TrackerUser user, long commitmentId) {
+        Commitment commitment = commitments
+                .findDetailed(commitmentId)
+                .orElseThrow(() -> RecordNotFoundException.of("commitment", commitmentId));
+        if (!permissions.mayChange(user, commitment)) {
+            throw new AccessDeniedException("Only its owner, its collaborators and admins may check in on this.");
         }
-        return recorded;
+        return commitment;
+    }
+
+    /** This week's check-in of one commitment, if it has one. */
+    @Transactional(readOnly = true)
+    public @Nullable CheckIn thisWeeksOf(long commitmentId) {
+        return checkIns.findByCommitment(commitmentId).stream()
+                .filter(c -> c.getWeek().equals(thisWeek()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Each of a cycle's commitments' latest check-in before this week, where it has one. */

@@ -29,6 +29,7 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.people.Person;
 
 /** Something a committee member promised to do in a cycle. */

@@ -56,6 +56,12 @@ public class CommitmentService {
         this.clock = clock;
     }
 
+    /** The id of the cycle a commitment lies in, if there is such a commitment. */
+    @Transactional(readOnly = true)
+    public Optional<Long> cycleOf(long id) {
+        return commitments.findCycleIdOf(id);
+    }
+
     @Transactional(readOnly = true)
     public Commitment get(long id) {
         return commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));

@@ -53,6 +53,10 @@ public interface Commitments extends Repository<Commitment, Long> {
     @Query("select distinct ci.commitment.id from CheckIn ci where ci.commitment.id in :ids")
     List<Long> checkedInAmong(Collection<Long> ids);
 
+    /** The cycle a commitment lies in, if there is such a commitment. */
+    @Query("select c.cycle.id from Commitment c where c.id = :id")
+    Optional<Long> findCycleIdOf(long id);
+
     @Query("select coalesce(max(c.position), 0) from Commitment c where c.cycle.id = :cycleId")
     int lastPositionIn(long cycleId);
 

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "spec_link")
 public class SpecLink {
 
+    public static final int MAX_TITLE_LENGTH = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;

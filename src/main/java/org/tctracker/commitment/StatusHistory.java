@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.system.TrackerProperties;
 
 /**

@@ -1,5 +1,7 @@
 package org.tctracker.commitment;
 
+import org.tctracker.cycle.IsoWeek;
+
 /**
  * A commitment's status from some moment of one ISO week on: either a saved version of the
  * commitment (its creation, an edit, a check-in that moved it) or a check-in. {@code order} ranks

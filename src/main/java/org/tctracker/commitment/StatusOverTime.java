@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.tctracker.cycle.IsoWeek;
 
 /**
  * Where each commitment stood in a given week. A commitment counts only from the week it was

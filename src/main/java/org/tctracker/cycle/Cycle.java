@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "cycle")
 public class Cycle {
 
+    public static final int MAX_SLUG_LENGTH = 40;
+    public static final int MAX_NAME_LENGTH = 80;
+    public static final int MAX_SUMMIT_LENGTH = 120;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
@@ -105,10 +109,21 @@ public class Cycle {
 
     /** Where the cycle stands on the given day. */
     public Phase phaseOn(LocalDate day) {
-        if (day.isBefore(startsOn)) {
-            return Phase.UPCOMING;
-        }
-        return day.isAfter(endsOn) ? Phase.FINISHED : Phase.IN_PROGRESS;
+        return Phase.of(startsOn, endsOn, day);
+    }
+
+    /** The cycle as readers see it: its name, dates and milestones. */
+    public CycleTerm term() {
+        return new CycleTerm(
+                getId(),
+                slug,
+                name,
+                summit,
+                startsOn,
+                endsOn,
+                milestones.stream()
+                        .map(m -> new CycleTerm.MilestoneDate(m.getName(), m.getDueOn()))
+                        .toList());
     }
 
     public Long getId() {
@@ -159,6 +174,14 @@ public class Cycle {
 
         public String label() {
             return label;
+        }
+
+        /** Where a cycle with these dates stands on the given day: the one rule for it. */
+        public static Phase of(LocalDate startsOn, LocalDate endsOn, LocalDate day) {
+            if (day.isBefore(startsOn)) {
+                return UPCOMING;
+            }
+            return day.isAfter(endsOn) ? FINISHED : IN_PROGRESS;
         }
     }
 }

@@ -3,9 +3,10 @@ package org.tctracker.cycle;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.system.Admins;
@@ -19,12 +20,12 @@ import org.tctracker.system.StaleEditException;
 public class CycleService {
 
     private final Cycles cycles;
-    private final JdbcClient jdbc;
+    private final List<CycleReferences> references;
     private final EntityManager entityManager;
 
-    CycleService(Cycles cycles, JdbcClient jdbc, EntityManager entityManager) {
+    CycleService(Cycles cycles, List<CycleReferences> references, EntityManager entityManager) {
         this.cycles = cycles;
-        this.jdbc = jdbc;
+        this.references = references;
         this.entityManager = entityManager;
     }
 
@@ -74,14 +75,14 @@ public class CycleService {
     public void delete(String slug) {
         Admins.require();
         Cycle cycle = get(slug);
-        int held = jdbc.sql("select count(*) from commitment where cycle_id = ?")
-                .param(cycle.getId())
-                .query(Integer.class)
-                .single();
-        if (held > 0) {
+        List<String> held = references.stream()
+                .map(reference -> reference.describe(cycle.getId()))
+                .flatMap(Optional::stream)
+                .toList();
+        if (!held.isEmpty()) {
             throw new ChangeRefusedException(
                     "cycle",
-                    cycle.getName() + " still has " + held + (held == 1 ? " commitment" : " commitments")
+                    cycle.getName() + " still has " + String.join(" and ", held)
                             + "; move, carry over or delete them before deleting the cycle.");
         }
         cycles.delete(cycle);

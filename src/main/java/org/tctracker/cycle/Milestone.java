@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "milestone")
 public class Milestone {
 
+    public static final int MAX_NAME_LENGTH = 80;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;

@@ -1,7 +1,8 @@
 package org.tctracker.people;
 
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.system.Admins;
@@ -15,11 +16,11 @@ import org.tctracker.system.StaleEditException;
 public class PeopleService {
 
     private final People people;
-    private final JdbcClient jdbc;
+    private final List<PersonReferences> references;
 
-    PeopleService(People people, JdbcClient jdbc) {
+    PeopleService(People people, List<PersonReferences> references) {
         this.people = people;
-        this.jdbc = jdbc;
+        this.references = references;
     }
 
     public record PersonDraft(
@@ -56,21 +57,16 @@ public class PeopleService {
     public void delete(long id) {
         Admins.require();
         Person person = get(id);
-        int owns = count("select count(*) from commitment where owner_id = ?", id);
-        int helps = count("select count(*) from commitment_collaborator where person_id = ?", id);
-        int accounts = count("select count(*) from account where person_id = ?", id);
-        if (owns + helps + accounts > 0) {
+        List<String> held = references.stream()
+                .map(reference -> reference.describe(id))
+                .flatMap(Optional::stream)
+                .toList();
+        if (!held.isEmpty()) {
             throw new ChangeRefusedException(
                     "person",
-                    person.getDisplayName() + " still owns " + owns + ", helps with " + helps
-                            + " commitments and is linked to " + accounts
-                            + " account(s); hand those over first.");
+                    person.getDisplayName() + " still " + String.join(" and ", held) + "; hand those over first.");
         }
         people.delete(person);
-    }
-
-    private int count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Integer.class).single();
     }
 
     private void nickFree(String nick, @Nullable Long except) {

@@ -19,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "person")
 public class Person {
 
+    public static final int MAX_NAME_LENGTH = 120;
+    public static final int MAX_NICK_LENGTH = 40;
+    public static final int MAX_EMAIL_LENGTH = 254;
+    public static final int MAX_AFFILIATION_LENGTH = 120;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;

@@ -9,11 +9,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
-import org.tctracker.commitment.ReleaseCalendar;
-import org.tctracker.report.CycleRecords.CheckInRecord;
-import org.tctracker.report.CycleRecords.CommitmentRecord;
-import org.tctracker.report.CycleRecords.CycleRecord;
-import org.tctracker.report.CycleRecords.PersonRef;
+import org.tctracker.commitment.BoardLine;
+import org.tctracker.commitment.CheckInLine;
+import org.tctracker.commitment.CycleBoard;
+import org.tctracker.people.PersonRef;
 
 /**
  * A cycle as spreadsheets read it: RFC 4180 with CRLF line ends, a header row, and every cell that
@@ -64,14 +63,13 @@ public final class CsvExport {
 
     private CsvExport() {}
 
-    /** A row per commitment, in the cycle's order. */
-    public static void commitments(CycleRecord cycle, List<CommitmentRecord> commitments, Writer out)
-            throws IOException {
+    /** A row per commitment of a detailed board, in the cycle's order. */
+    public static void commitments(CycleBoard board, Writer out) throws IOException {
         try (CSVPrinter csv = printer(COMMITMENT_COLUMNS, out)) {
-            for (CommitmentRecord c : commitments) {
-                CheckInRecord last = c.lastCheckIn();
+            for (BoardLine c : board.lines()) {
+                CheckInLine last = c.lastCheckIn();
                 csv.printRecord(safe(
-                        cycle.slug(),
+                        board.cycle().slug(),
                         c.position(),
                         c.title(),
                         c.status().label(),
@@ -92,22 +90,19 @@ public final class CsvExport {
         }
     }
 
-    /** Every check-in of the cycle with its note, by week and then the commitments' order. */
-    public static void checkIns(
-            CycleRecord cycle, List<CommitmentRecord> commitments, List<CheckInRecord> checkIns, Writer out)
-            throws IOException {
-        Map<Long, CommitmentRecord> byId =
-                commitments.stream().collect(Collectors.toMap(CommitmentRecord::id, Function.identity()));
+    /** Every check-in of the board's cycle with its note, by week and then the commitments' order. */
+    public static void checkIns(CycleBoard board, List<CheckInLine> checkIns, Writer out) throws IOException {
+        Map<Long, BoardLine> byId =
+                board.lines().stream().collect(Collectors.toMap(BoardLine::id, Function.identity()));
         try (CSVPrinter csv = printer(CHECK_IN_COLUMNS, out)) {
-            for (CheckInRecord checkIn : checkIns) {
-                CommitmentRecord commitment = byId.get(checkIn.commitmentId());
+            for (CheckInLine checkIn : checkIns) {
+                BoardLine commitment = byId.get(checkIn.commitmentId());
                 csv.printRecord(safe(
-                        cycle.slug(),
+                        board.cycle().slug(),
                         commitment == null ? null : commitment.position(),
                         commitment == null ? null : commitment.title(),
                         checkIn.week(),
-                        ReleaseCalendar.weekOf(checkIn.checkedOn(), cycle.endsOn())
-                                .release(),
+                        board.cycle().weekOf(checkIn.checkedOn()).release(),
                         checkIn.checkedOn(),
                         checkIn.status().label(),
                         checkIn.percentDone(),

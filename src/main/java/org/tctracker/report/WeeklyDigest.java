@@ -1,165 +1,88 @@
 package org.tctracker.report;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tctracker.commitment.IsoWeek;
-import org.tctracker.commitment.LinkKind;
-import org.tctracker.commitment.LinkState;
-import org.tctracker.commitment.ReleaseCalendar;
+import org.springframework.stereotype.Component;
+import org.tctracker.commitment.BoardLine;
+import org.tctracker.commitment.CheckInLine;
+import org.tctracker.commitment.CycleBoard;
+import org.tctracker.commitment.LinkLine;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
-import org.tctracker.commitment.StatusHistory;
-import org.tctracker.commitment.StatusOverTime;
-import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleTerm;
+import org.tctracker.cycle.IsoWeek;
+import org.tctracker.cycle.ReleaseCalendar;
 import org.tctracker.system.BadRequestException;
-import org.tctracker.system.RecordNotFoundException;
 
 /**
  * The weekly digest of a cycle in Markdown, for the mailing list: where each commitment stood that
  * week, whether that changed since the week before, its latest note and links, and what is stale.
- * Read with plain SQL, so the command line can print it without starting the web application.
+ * A plain function of the cycle's board and its check-ins, so the command line prints the same
+ * text as the page.
  */
-public final class WeeklyDigest {
+@Component
+public class WeeklyDigest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    private final JdbcClient jdbc;
     private final Staleness staleness;
-    private final StatusHistory statusHistory;
 
-    public WeeklyDigest(JdbcClient jdbc, Staleness staleness, StatusHistory statusHistory) {
-        this.jdbc = jdbc;
+    public WeeklyDigest(Staleness staleness) {
         this.staleness = staleness;
-        this.statusHistory = statusHistory;
     }
 
-    private record Item(
-            long id, int position, String title, String owner, String nick, Status status, Instant createdAt) {}
+    /** The week a digest is of unless another is asked for: this week, or a finished cycle's last. */
+    public static IsoWeek defaultWeek(CycleTerm cycle, LocalDate today) {
+        return IsoWeek.of(today.isAfter(cycle.endsOn()) ? cycle.endsOn() : today);
+    }
 
-    private record Note(long commitmentId, LocalDate day, String author, String text, String week) {}
-
-    private record Link(long commitmentId, String title, String url, LinkKind kind, LinkState state) {}
-
-    /** The digest of the given week of the cycle: by default this week, or its last for a finished cycle. */
-    public String render(String slug, @Nullable IsoWeek wanted, LocalDate today) {
-        record Found(long id, Cycle cycle) {}
-        Found found = jdbc.sql("select id, slug, name, summit, starts_on, ends_on from cycle where slug = ?")
-                .param(slug)
-                .query((rs, n) -> new Found(
-                        rs.getLong(1),
-                        new Cycle(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getObject(5, LocalDate.class),
-                                rs.getObject(6, LocalDate.class))))
-                .optional()
-                .orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
-        Cycle cycle = found.cycle();
-        IsoWeek firstWeek = IsoWeek.of(cycle.getStartsOn());
-        IsoWeek lastWeek = IsoWeek.of(cycle.getEndsOn());
-        if (wanted != null && (wanted.compareTo(firstWeek) < 0 || wanted.compareTo(lastWeek) > 0)) {
-            throw new WeekOutsideCycleException(cycle.getName() + " runs from " + firstWeek + " to " + lastWeek
-                    + "; there is no digest for " + wanted + ".");
+    /** The week asked for, if it lies in the cycle; the default week if none was asked for. */
+    public static IsoWeek weekOf(CycleTerm cycle, @Nullable IsoWeek wanted, LocalDate today) {
+        IsoWeek first = IsoWeek.of(cycle.startsOn());
+        IsoWeek last = IsoWeek.of(cycle.endsOn());
+        if (wanted != null && (wanted.compareTo(first) < 0 || wanted.compareTo(last) > 0)) {
+            throw new WeekOutsideCycleException(
+                    cycle.name() + " runs from " + first + " to " + last + "; there is no digest for " + wanted + ".");
         }
-        IsoWeek week =
-                wanted == null ? IsoWeek.of(today.isAfter(cycle.getEndsOn()) ? cycle.getEndsOn() : today) : wanted;
+        return wanted == null ? defaultWeek(cycle, today) : wanted;
+    }
+
+    /**
+     * The digest of a week of a detailed board's cycle, given every check-in of the cycle. A week
+     * that has ended is told as it stood at its end: only what had been made by then, with its
+     * status and latest note of then, stale as of its Sunday.
+     */
+    public String render(CycleBoard board, List<CheckInLine> checkIns, IsoWeek week) {
+        CycleTerm cycle = board.cycle();
         LocalDate sunday = sundayOf(week);
-        LocalDate asOf = sunday.isBefore(today) ? sunday : today;
-        boolean current = !today.isAfter(sunday);
-
-        StatusOverTime history = statusHistory.ofCycle(found.id());
-        // A commitment is in the digest of the weeks from the one it was made or carried in.
-        List<Item> items = jdbc
-                .sql("""
-                        select c.id, c.position, c.title, p.display_name, p.irc_nick, c.status, c.created_at
-                        from commitment c join person p on p.id = c.owner_id
-                        where c.cycle_id = ? order by c.position""")
-                .param(found.id())
-                .query((rs, n) -> new Item(
-                        rs.getLong(1),
-                        rs.getInt(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        Status.valueOf(rs.getString(6)),
-                        rs.getObject(7, OffsetDateTime.class).toInstant()))
-                .list()
-                .stream()
-                .filter(item ->
-                        current || statusHistory.weekOf(item.createdAt()).compareTo(week) <= 0)
-                .toList();
-        List<Note> notes = jdbc.sql("""
-                        select ci.commitment_id, ci.checked_on, ci.author, ci.note, ci.iso_week, ci.status
-                        from check_in ci join commitment c on c.id = ci.commitment_id join cycle cy on cy.id = c.cycle_id
-                        where cy.slug = ? order by ci.iso_week""")
-                .param(slug)
-                .query((rs, n) -> new Note(
-                        rs.getLong(1),
-                        rs.getObject(2, LocalDate.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)))
-                .list();
-        List<Link> links = jdbc.sql("""
-                        select l.commitment_id, l.title, l.url, l.kind, l.state
-                        from spec_link l join commitment c on c.id = l.commitment_id join cycle cy on cy.id = c.cycle_id
-                        where cy.slug = ? order by l.id""")
-                .param(slug)
-                .query((rs, n) -> new Link(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        LinkKind.valueOf(rs.getString(4)),
-                        LinkState.valueOf(rs.getString(5))))
-                .list();
-
+        boolean current = !board.today().isAfter(sunday);
+        LocalDate asOf = current ? board.today() : sunday;
         IsoWeek previous = IsoWeek.of(sunday.minusWeeks(1));
+        List<BoardLine> lines = current ? board.lines() : board.linesIn(week);
+
+        Map<BoardLine, Status> then = new java.util.LinkedHashMap<>();
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status status : Status.values()) {
             counts.put(status, 0);
         }
-        Map<Item, Status> statusThen = new LinkedHashMap<>();
-        for (Item item : items) {
-            Status then = current
-                    ? item.status()
-                    : history.asOf(item.id(), item.status(), since(item), week).orElse(item.status());
-            statusThen.put(item, then);
-            counts.merge(then, 1, Integer::sum);
+        for (BoardLine line : lines) {
+            Status status = current ? line.status() : board.statusIn(line, week).orElse(line.status());
+            then.put(line, status);
+            counts.merge(status, 1, Integer::sum);
         }
 
         StringBuilder md = new StringBuilder();
-        ReleaseCalendar.Week calendarWeek = ReleaseCalendar.weekOf(sunday, cycle.getEndsOn());
-        md.append("# ")
-                .append(cycle.getName())
-                .append(" cycle: week ")
-                .append(week)
-                .append(" (")
-                .append(calendarWeek.release())
-                .append(")\n\n");
-        if (cycle.getSummit() != null) {
-            md.append(cycle.getSummit()).append(" summit · ");
-        }
-        md.append(DAY.format(cycle.getStartsOn()))
-                .append(" to ")
-                .append(DAY.format(cycle.getEndsOn()))
-                .append(" · ")
-                .append(items.size())
-                .append(items.size() == 1 ? " commitment" : " commitments")
-                .append("\n\n");
+        heading(md, cycle, week, sunday, lines.size());
         md.append("| Status | Commitments |\n|---|---:|\n");
         counts.forEach((status, count) -> md.append("| ")
                 .append(status.label())
@@ -167,92 +90,114 @@ public final class WeeklyDigest {
                 .append(count)
                 .append(" |\n"));
         md.append("\n## Commitments\n");
-        if (items.isEmpty()) {
+        if (lines.isEmpty()) {
             md.append("\nNo commitments have been recorded for this cycle yet.\n");
         }
-        List<Item> stale = new ArrayList<>();
-        for (Item item : items) {
-            Status then = statusThen.get(item);
-            Status before = history.asOf(item.id(), item.status(), since(item), previous)
-                    .orElse(null);
-            Note latest = null;
-            for (Note note : notes) {
-                if (note.commitmentId() == item.id()
-                        && IsoWeek.parse(note.week()).compareTo(week) <= 0) {
-                    latest = note;
-                }
-            }
-            md.append("\n### ")
-                    .append(item.position())
-                    .append(". ")
-                    .append(oneLine(item.title()))
-                    .append("\n\n");
-            md.append("**").append(then.label()).append("**");
-            md.append(
-                    before == null
-                            ? " (new this week)"
-                            : then == before
-                                    ? " (unchanged since last week)"
-                                    : " (was " + before.label() + " last week)");
-            md.append(" · owner ")
-                    .append(oneLine(item.owner()))
-                    .append(" (")
-                    .append(oneLine(item.nick()))
-                    .append(")\n");
-            if (latest != null) {
-                md.append("\n")
-                        .append(latest.week().equals(week.toString()) ? "This week" : "Latest, " + latest.week())
-                        .append(" (")
-                        .append(latest.day())
-                        .append(", ")
-                        .append(oneLine(latest.author()))
-                        .append("):\n\n");
-                for (String line : latest.text().split("\n", -1)) {
-                    md.append("> ").append(line).append("\n");
-                }
-            } else {
-                md.append("\nNo check-in yet.\n");
-            }
-            List<Link> own =
-                    links.stream().filter(l -> l.commitmentId() == item.id()).toList();
-            if (!own.isEmpty()) {
-                md.append("\n");
-                for (Link link : own) {
-                    md.append("- [")
-                            .append(oneLine(link.title()))
-                            .append("](")
-                            .append(destination(link.url()))
-                            .append(") · ")
-                            .append(link.kind().label())
-                            .append(", ")
-                            .append(link.state().label())
-                            .append("\n");
-                }
-            }
-            LocalDate last = latest == null ? null : latest.day();
-            if (staleness.isStale(then, last, item.createdAt(), cycle, asOf)) {
-                stale.add(item);
-            }
-        }
-        md.append("\n## Stale\n\n");
-        if (stale.isEmpty()) {
-            md.append("Nothing is stale.\n");
-        } else {
-            for (Item item : stale) {
-                md.append("- #")
-                        .append(item.position())
+        StringBuilder stale = new StringBuilder();
+        for (BoardLine line : lines) {
+            Status status = then.get(line);
+            Optional<CheckInLine> latest = latestUpTo(checkIns, line, week);
+            commitment(md, line, status, board.statusIn(line, previous).orElse(null), latest, week);
+            if (staleness.isStale(
+                    status,
+                    latest.map(CheckInLine::checkedOn).orElse(null),
+                    line.createdAt(),
+                    cycle.startsOn(),
+                    cycle.phaseOn(asOf),
+                    asOf)) {
+                stale.append("- #")
+                        .append(line.position())
                         .append(" ")
-                        .append(oneLine(item.title()))
+                        .append(oneLine(line.title()))
                         .append(" (")
-                        .append(oneLine(item.nick()))
+                        .append(oneLine(line.owner().ircNick()))
                         .append(")\n");
             }
         }
+        md.append("\n## Stale\n\n").append(stale.isEmpty() ? "Nothing is stale.\n" : stale);
         return md.toString();
     }
 
-    private IsoWeek since(Item item) {
-        return statusHistory.weekOf(item.createdAt());
+    private static void heading(StringBuilder md, CycleTerm cycle, IsoWeek week, LocalDate sunday, int commitments) {
+        ReleaseCalendar.Week calendarWeek = cycle.weekOf(sunday);
+        md.append("# ")
+                .append(cycle.name())
+                .append(" cycle: week ")
+                .append(week)
+                .append(" (")
+                .append(calendarWeek.release())
+                .append(")\n\n");
+        if (cycle.summit() != null) {
+            md.append(cycle.summit()).append(" summit · ");
+        }
+        md.append(DAY.format(cycle.startsOn()))
+                .append(" to ")
+                .append(DAY.format(cycle.endsOn()))
+                .append(" · ")
+                .append(commitments)
+                .append(commitments == 1 ? " commitment" : " commitments")
+                .append("\n\n");
+    }
+
+    private static void commitment(
+            StringBuilder md,
+            BoardLine line,
+            Status status,
+            @Nullable Status before,
+            Optional<CheckInLine> latest,
+            IsoWeek week) {
+        md.append("\n### ")
+                .append(line.position())
+                .append(". ")
+                .append(oneLine(line.title()))
+                .append("\n\n");
+        md.append("**").append(status.label()).append("**");
+        md.append(
+                before == null
+                        ? " (new this week)"
+                        : status == before
+                                ? " (unchanged since last week)"
+                                : " (was " + before.label() + " last week)");
+        md.append(" · owner ")
+                .append(oneLine(line.owner().displayName()))
+                .append(" (")
+                .append(oneLine(line.owner().ircNick()))
+                .append(")\n");
+        if (latest.isPresent()) {
+            CheckInLine note = latest.get();
+            md.append("\n")
+                    .append(note.week().equals(week) ? "This week" : "Latest, " + note.week())
+                    .append(" (")
+                    .append(note.checkedOn())
+                    .append(", ")
+                    .append(oneLine(note.author()))
+                    .append("):\n\n");
+            for (String text : note.note().split("\n", -1)) {
+                md.append("> ").append(text).append("\n");
+            }
+        } else {
+            md.append("\nNo check-in yet.\n");
+        }
+        if (!line.links().isEmpty()) {
+            md.append("\n");
+            for (LinkLine link : line.links()) {
+                md.append("- [")
+                        .append(oneLine(link.title()))
+                        .append("](")
+                        .append(destination(link.url()))
+                        .append(") · ")
+                        .append(link.kind().label())
+                        .append(", ")
+                        .append(link.state().label())
+                        .append("\n");
+            }
+        }
+    }
+
+    private static Optional<CheckInLine> latestUpTo(List<CheckInLine> checkIns, BoardLine line, IsoWeek week) {
+        return checkIns.stream()
+                .filter(c -> c.commitmentId() == line.id() && c.week().compareTo(week) <= 0)
+                .max(Comparator.comparing(CheckInLine::week));
     }
 
     /** The digest was asked for a week before the cycle began or after its release. */

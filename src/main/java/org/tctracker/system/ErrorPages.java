@@ -40,6 +40,12 @@ class ErrorPages {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView malformedArgument(
             MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadRequestException explained) {
+                // A formatter that knows what the value should look like says so.
+                return page(HttpStatus.BAD_REQUEST, explained.getMessage(), request, response);
+            }
+        }
         String value = String.valueOf(e.getValue());
         String shown = ErrorResponses.shorten(value);
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {

@@ -70,9 +70,9 @@ class CommandLineIT {
                 """.formatted(
                         today.minusDays(30),
                         today.plusDays(60),
-                        org.tctracker.commitment.IsoWeek.of(today.minusDays(1)),
+                        org.tctracker.cycle.IsoWeek.of(today.minusDays(1)),
                         today.minusDays(1),
-                        org.tctracker.commitment.IsoWeek.of(today.minusDays(10)),
+                        org.tctracker.cycle.IsoWeek.of(today.minusDays(10)),
                         today.minusDays(10));
         Path path = dir.resolve("under-way.json");
         Files.writeString(path, file);

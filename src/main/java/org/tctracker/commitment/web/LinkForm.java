@@ -13,7 +13,7 @@ import org.tctracker.commitment.WebAddress;
 public class LinkForm {
 
     static final String[] FIELDS = {"title", "url", "kind", "state", "version"};
-    static final int MAX_TITLE_LENGTH = 200;
+    static final int MAX_TITLE_LENGTH = SpecLink.MAX_TITLE_LENGTH;
 
     private String title = "";
     private String url = "";

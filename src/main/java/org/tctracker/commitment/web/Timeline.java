@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.commitment.Commitment;
-import org.tctracker.commitment.IsoWeek;
-import org.tctracker.commitment.ReleaseCalendar;
-import org.tctracker.commitment.ReleaseCalendar.Week;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.StatusOverTime;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.Milestone;
+import org.tctracker.cycle.ReleaseCalendar;
+import org.tctracker.cycle.ReleaseCalendar.Week;
 
 /**
  * Every week of the commitment's cycle so far from the week it was made (or carried in), each with

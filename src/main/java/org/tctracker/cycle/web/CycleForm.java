@@ -78,11 +78,11 @@ public class CycleForm {
         }
         if (name.isEmpty()) {
             result.rejectValue("name", "required", "Give the cycle a name.");
-        } else if (name.length() > 80 || hasControlCharacters(name)) {
-            result.rejectValue("name", "length", "Use up to 80 printable characters.");
+        } else if (name.length() > Cycle.MAX_NAME_LENGTH || hasControlCharacters(name)) {
+            result.rejectValue("name", "length", "Use up to " + Cycle.MAX_NAME_LENGTH + " printable characters.");
         }
-        if (summit.length() > 120 || hasControlCharacters(summit)) {
-            result.rejectValue("summit", "length", "Use up to 120 printable characters.");
+        if (summit.length() > Cycle.MAX_SUMMIT_LENGTH || hasControlCharacters(summit)) {
+            result.rejectValue("summit", "length", "Use up to " + Cycle.MAX_SUMMIT_LENGTH + " printable characters.");
         }
         rejectFarDates(result, "startsOn", startsOn);
         rejectFarDates(result, "endsOn", endsOn);
@@ -105,8 +105,9 @@ public class CycleForm {
             String field = "milestones[" + i + "]";
             if (rowName.isEmpty()) {
                 result.rejectValue(field + ".name", "required", "Name this milestone, or clear its date.");
-            } else if (rowName.length() > 80 || hasControlCharacters(rowName)) {
-                result.rejectValue(field + ".name", "length", "Use up to 80 printable characters.");
+            } else if (rowName.length() > Milestone.MAX_NAME_LENGTH || hasControlCharacters(rowName)) {
+                result.rejectValue(
+                        field + ".name", "length", "Use up to " + Milestone.MAX_NAME_LENGTH + " printable characters.");
             } else if (seen.putIfAbsent(rowName, i) != null) {
                 result.rejectValue(field + ".name", "unique", "Two milestones cannot share a name.");
             }

@@ -35,19 +35,23 @@ public class PersonForm {
         affiliation = affiliation.strip();
         if (displayName.isEmpty()) {
             result.rejectValue("displayName", "required", "Enter the name people know them by.");
-        } else if (displayName.length() > 120 || displayName.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue("displayName", "length", "Use up to 120 printable characters.");
+        } else if (displayName.length() > Person.MAX_NAME_LENGTH
+                || displayName.chars().anyMatch(Character::isISOControl)) {
+            result.rejectValue(
+                    "displayName", "length", "Use up to " + Person.MAX_NAME_LENGTH + " printable characters.");
         }
         if (!NICK.matcher(ircNick).matches()) {
             result.rejectValue("ircNick", "shape", "Enter their IRC nick: up to 40 characters, no spaces.");
         }
         if (!email.isEmpty()
-                && (email.length() > 254
+                && (email.length() > Person.MAX_EMAIL_LENGTH
                         || !email.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+"))) {
             result.rejectValue("email", "shape", "Enter an address such as someone@example.org, or leave it empty.");
         }
-        if (affiliation.length() > 120 || affiliation.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue("affiliation", "length", "Use up to 120 printable characters.");
+        if (affiliation.length() > Person.MAX_AFFILIATION_LENGTH
+                || affiliation.chars().anyMatch(Character::isISOControl)) {
+            result.rejectValue(
+                    "affiliation", "length", "Use up to " + Person.MAX_AFFILIATION_LENGTH + " printable characters.");
         }
     }
 

@@ -1,0 +1,624 @@
+package org.tctracker.backup;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tctracker.account.Role;
+import org.tctracker.account.Usernames;
+import org.tctracker.commitment.CheckIn;
+import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.SpecLink;
+import org.tctracker.commitment.Status;
+import org.tctracker.commitment.WebAddress;
+import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.Milestone;
+import org.tctracker.people.Person;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every record of the tracker as one JSON document, and back. The export names its format and
+ * version; the import checks the whole document against the same rules the database keeps before
+ * it changes anything, then writes it in one transaction.
+ */
+public final class DataTransfer {
+
+    public static final String FORMAT = "tc-tracker-export";
+
+    /** Far beyond any real tracker, and far from the database's limits when counters restart. */
+    static final long MAX_ID = 1_000_000_000_000L;
+
+    public static final int VERSION = 1;
+
+    enum Kind {
+        ID,
+        TEXT,
+        DATE,
+        INSTANT,
+        INT,
+        BOOL
+    }
+
+    /** One column of one table, with what the database allows in it. */
+    record Column(
+            String name,
+            Kind kind,
+            boolean required,
+            int maxLength,
+            @Nullable Set<String> allowed) {
+        String field() {
+            StringBuilder camel = new StringBuilder();
+            boolean upper = false;
+            for (char c : name.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    camel.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return camel.toString();
+        }
+    }
+
+    /** A table as the export lists it: its name in the document, its columns, its order. */
+    record Table(String section, String name, List<Column> columns, String orderBy) {}
+
+    private static Column id(String name, boolean required) {
+        return new Column(name, Kind.ID, required, 0, null);
+    }
+
+    private static Column text(String name, boolean required, int max) {
+        return new Column(name, Kind.TEXT, required, max, null);
+    }
+
+    private static Column choice(String name, Set<String> allowed) {
+        return new Column(name, Kind.TEXT, true, 16, allowed);
+    }
+
+    private static Column of(String name, Kind kind, boolean required) {
+        return new Column(name, kind, required, 0, null);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static final List<Table> TABLES = List.of(
+            new Table(
+                    "cycles",
+                    "cycle",
+                    List.of(
+                            id("id", true),
+                            text("slug", true, Cycle.MAX_SLUG_LENGTH),
+                            text("name", true, Cycle.MAX_NAME_LENGTH),
+                            text("summit", false, Cycle.MAX_SUMMIT_LENGTH),
+                            of("starts_on", Kind.DATE, true),
+                            of("ends_on", Kind.DATE, true),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "milestones",
+                    "milestone",
+                    List.of(
+                            id("id", true),
+                            id("cycle_id", true),
+                            text("name", true, Milestone.MAX_NAME_LENGTH),
+                            of("due_on", Kind.DATE, true)),
+                    "id"),
+            new Table(
+                    "people",
+                    "person",
+                    List.of(
+                            id("id", true),
+                            text("display_name", true, Person.MAX_NAME_LENGTH),
+                            text("irc_nick", true, Person.MAX_NICK_LENGTH),
+                            text("email", false, Person.MAX_EMAIL_LENGTH),
+                            text("affiliation", false, Person.MAX_AFFILIATION_LENGTH),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "commitments",
+                    "commitment",
+                    List.of(
+                            id("id", true),
+                            id("cycle_id", true),
+                            of("position", Kind.INT, true),
+                            text("title", true, Commitment.MAX_TITLE_LENGTH),
+                            text("summary", true, Commitment.MAX_SUMMARY_LENGTH),
+                            id("owner_id", true),
+                            choice("status", names(Status.values())),
+                            of("target_date", Kind.DATE, false),
+                            id("carried_to_id", false),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "collaborators",
+                    "commitment_collaborator",
+                    List.of(id("commitment_id", true), id("person_id", true)),
+                    "commitment_id, person_id"),
+            new Table(
+                    "specLinks",
+                    "spec_link",
+                    List.of(
+                            id("id", true),
+                            id("commitment_id", true),
+                            text("title", true, SpecLink.MAX_TITLE_LENGTH),
+                            text("url", true, WebAddress.MAX_LENGTH),
+                            choice("kind", names(LinkKind.values())),
+                            choice("state", names(LinkState.values())),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "checkIns",
+                    "check_in",
+                    List.of(
+                            id("id", true),
+                            id("commitment_id", true),
+                            text("iso_week", true, 8),
+                            of("checked_on", Kind.DATE, true),
+                            text("author", true, CheckIn.MAX_AUTHOR_LENGTH),
+                            choice("status", names(Status.values())),
+                            text("note", true, CheckIn.MAX_NOTE_LENGTH),
+                            of("percent_done", Kind.INT, false),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"));
+
+    static final Table ACCOUNTS = new Table(
+            "accounts",
+            "account",
+            List.of(
+                    id("id", true),
+                    text("username", true, Usernames.MAX_LENGTH),
+                    text("password_hash", true, 200),
+                    choice("role", names(Role.values())),
+                    of("enabled", Kind.BOOL, true),
+                    id("person_id", false),
+                    of("password_changed_at", Kind.INSTANT, true),
+                    of("created_at", Kind.INSTANT, true),
+                    of("updated_at", Kind.INSTANT, true)),
+            "id");
+
+    private final JdbcClient jdbc;
+
+    public DataTransfer(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- export ----------------------------------------------------------------------------
+
+    public ObjectNode export(boolean includeAccounts) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("format", FORMAT);
+        document.put("version", VERSION);
+        for (Table table : tables(includeAccounts)) {
+            var rows = document.putArray(table.section());
+            String columns = table.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+            jdbc.sql("select " + columns + " from " + table.name() + " order by " + table.orderBy())
+                    .query(rs -> {
+                        ObjectNode row = rows.addObject();
+                        for (Column column : table.columns()) {
+                            put(row, column, rs.getObject(column.name()));
+                        }
+                    });
+        }
+        return document;
+    }
+
+    private static List<Table> tables(boolean includeAccounts) {
+        List<Table> tables = new ArrayList<>(TABLES);
+        if (includeAccounts) {
+            tables.add(ACCOUNTS);
+        }
+        return tables;
+    }
+
+    private static void put(ObjectNode row, Column column, @Nullable Object value) {
+        String field = column.field();
+        if (value == null) {
+            row.putNull(field);
+            return;
+        }
+        switch (column.kind()) {
+            case ID -> row.put(field, ((Number) value).longValue());
+            case INT -> row.put(field, ((Number) value).intValue());
+            case BOOL -> row.put(field, (Boolean) value);
+            case DATE ->
+                row.put(field, value instanceof Date date ? date.toLocalDate().toString() : value.toString());
+            case INSTANT -> row.put(field, instantOf(value).toString());
+            case TEXT -> row.put(field, value.toString());
+        }
+    }
+
+    private static Instant instantOf(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        throw new IllegalStateException(
+                "Unexpected timestamp type " + value.getClass().getName());
+    }
+
+    // ---- import ----------------------------------------------------------------------------
+
+    /** Everything wrong with the document, each problem on a line of its own; empty when it can be loaded. */
+    public List<String> problemsWith(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        if (!document.isObject()) {
+            problems.add("the file is not a JSON object");
+            return problems;
+        }
+        if (!FORMAT.equals(document.path("format").asString(""))) {
+            problems.add("format: expected \"" + FORMAT + "\"");
+        }
+        if (!document.path("version").isIntegralNumber()
+                || document.path("version").asInt() != VERSION) {
+            problems.add("version: expected " + VERSION);
+        }
+        Map<String, Set<Long>> ids = new HashMap<>();
+        for (Table table : tables(document.has(ACCOUNTS.section()))) {
+            JsonNode rows = document.path(table.section());
+            if (!rows.isArray()) {
+                problems.add(table.section() + ": missing, or not a list");
+                continue;
+            }
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                String where = table.section() + "[" + i + "]";
+                if (!row.isObject()) {
+                    problems.add(where + ": not an object");
+                    continue;
+                }
+                for (Column column : table.columns()) {
+                    checkValue(problems, where + "." + column.field(), column, row.get(column.field()));
+                }
+                if (row.path("id").isIntegralNumber()
+                        && !seen.add(row.path("id").asLong())) {
+                    problems.add(where + ".id: " + row.path("id").asLong() + " appears twice");
+                }
+            }
+            ids.put(table.section(), seen);
+        }
+        if (problems.isEmpty()) {
+            checkRelations(document, ids, problems);
+        }
+        return problems;
+    }
+
+    private static void checkValue(List<String> problems, String where, Column column, @Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            if (column.required()) {
+                problems.add(where + ": required");
+            }
+            return;
+        }
+        switch (column.kind()) {
+            case ID -> {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    problems.add(where + ": expected a whole number");
+                } else if (value.asLong() < 1 || value.asLong() > MAX_ID) {
+                    problems.add(where + ": ids run from 1 to " + MAX_ID);
+                }
+            }
+            case INT -> {
+                if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                    problems.add(where + ": expected a whole number");
+                }
+            }
+            case BOOL -> {
+                if (!value.isBoolean()) {
+                    problems.add(where + ": expected true or false");
+                }
+            }
+            case DATE -> {
+                try {
+                    LocalDate date = LocalDate.parse(value.asString(""));
+                    if (date.getYear() < 1990 || date.getYear() > 2999) {
+                        problems.add(where + ": a date between 1990 and 2999");
+                    }
+                } catch (DateTimeParseException e) {
+                    problems.add(where + ": expected a date such as 2015-10-19");
+                }
+            }
+            case INSTANT -> {
+                try {
+                    Instant.parse(value.asString(""));
+                } catch (DateTimeParseException e) {
+                    problems.add(where + ": expected a time such as 2015-11-05T09:00:00Z");
+                }
+            }
+            case TEXT -> {
+                if (!value.isString()) {
+                    problems.add(where + ": expected text");
+                    return;
+                }
+                String text = value.asString();
+                if (column.required() && text.isBlank() && !column.name().equals("summary")) {
+                    problems.add(where + ": must not be blank");
+                }
+                if (text.length() > column.maxLength()) {
+                    problems.add(where + ": at most " + column.maxLength() + " characters");
+                }
+                if (text.indexOf('\0') >= 0) {
+                    problems.add(where + ": contains a NUL character");
+                }
+                if (column.allowed() != null && !column.allowed().contains(text)) {
+                    problems.add(where + ": one of "
+                            + column.allowed().stream().sorted().toList());
+                }
+                if (column.name().equals("url")) {
+                    WebAddress.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
+                }
+                if (column.name().equals("iso_week") && !isWeek(text)) {
+                    problems.add(where + ": expected a week such as 2015-W46");
+                }
+            }
+        }
+    }
+
+    private static boolean isWeek(String text) {
+        if (!text.matches("\\d{4}-W\\d{2}")) {
+            return false;
+        }
+        int year = Integer.parseInt(text.substring(0, 4));
+        int week = Integer.parseInt(text.substring(6));
+        return year >= 1990
+                && LocalDate.of(year, 1, 4)
+                        .range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                        .isValidIntValue(week);
+    }
+
+    /** References that must point at records of the file, and what must be unique. */
+    private static void checkRelations(JsonNode document, Map<String, Set<Long>> ids, List<String> problems) {
+        refers(document, "milestones", "cycleId", ids.get("cycles"), problems);
+        refers(document, "commitments", "cycleId", ids.get("cycles"), problems);
+        refers(document, "commitments", "ownerId", ids.get("people"), problems);
+        refers(document, "commitments", "carriedToId", ids.get("commitments"), problems);
+        refers(document, "collaborators", "commitmentId", ids.get("commitments"), problems);
+        refers(document, "collaborators", "personId", ids.get("people"), problems);
+        refers(document, "specLinks", "commitmentId", ids.get("commitments"), problems);
+        refers(document, "checkIns", "commitmentId", ids.get("commitments"), problems);
+        if (ids.containsKey("accounts")) {
+            refers(document, "accounts", "personId", ids.get("people"), problems);
+            unique(document, "accounts", problems, "username");
+            uniqueWhenSet(document, "accounts", "personId", problems);
+        }
+        uniqueWhenSet(document, "commitments", "carriedToId", problems);
+        unique(document, "cycles", problems, "slug");
+        unique(document, "people", problems, "ircNick");
+        unique(document, "milestones", problems, "cycleId", "name");
+        unique(document, "commitments", problems, "cycleId", "position");
+        unique(document, "collaborators", problems, "commitmentId", "personId");
+        unique(document, "checkIns", problems, "commitmentId", "isoWeek");
+        JsonNode cycles = document.path("cycles");
+        for (int i = 0; i < cycles.size(); i++) {
+            JsonNode cycle = cycles.get(i);
+            if (!LocalDate.parse(cycle.path("endsOn").asString())
+                    .isAfter(LocalDate.parse(cycle.path("startsOn").asString()))) {
+                problems.add("cycles[" + i + "].endsOn: a cycle ends after it starts");
+            }
+        }
+        JsonNode commitments = document.path("commitments");
+        for (int i = 0; i < commitments.size(); i++) {
+            JsonNode commitment = commitments.get(i);
+            if (commitment.path("position").asInt() < 1) {
+                problems.add("commitments[" + i + "].position: positions start at 1");
+            }
+            JsonNode next = commitment.path("carriedToId");
+            if (next.isIntegralNumber()
+                    && next.asLong() == commitment.path("id").asLong()) {
+                problems.add("commitments[" + i + "].carriedToId: a commitment cannot be carried over to itself");
+            }
+        }
+        JsonNode checkIns = document.path("checkIns");
+        for (int i = 0; i < checkIns.size(); i++) {
+            JsonNode percent = checkIns.get(i).path("percentDone");
+            if (percent.isIntegralNumber() && (percent.asInt() < 0 || percent.asInt() > 100)) {
+                problems.add("checkIns[" + i + "].percentDone: from 0 to 100");
+            }
+        }
+    }
+
+    private static void refers(
+            JsonNode document, String section, String field, Set<Long> targets, List<String> problems) {
+        JsonNode rows = document.path(section);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode value = rows.get(i).get(field);
+            if (value != null && !value.isNull() && !targets.contains(value.asLong())) {
+                problems.add(section + "[" + i + "]." + field + ": " + value.asLong() + " is not in the file");
+            }
+        }
+    }
+
+    private static void unique(JsonNode document, String section, List<String> problems, String... fields) {
+        JsonNode rows = document.path(section);
+        Set<List<String>> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> key = new ArrayList<>();
+            for (String field : fields) {
+                key.add(rows.get(i).path(field).asString(""));
+            }
+            if (!seen.add(key)) {
+                problems.add(section + "[" + i + "]: another record has the same " + String.join(" and ", fields));
+            }
+        }
+    }
+
+    private static void uniqueWhenSet(JsonNode document, String section, String field, List<String> problems) {
+        JsonNode rows = document.path(section);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode value = rows.get(i).path(field);
+            if (value.isIntegralNumber() && !seen.add(value.asLong())) {
+                problems.add(section + "[" + i + "]." + field + ": another record has the same " + field);
+            }
+        }
+    }
+
+    public boolean databaseHoldsData() {
+        return jdbc.sql("select (select count(*) from cycle) + (select count(*) from person)"
+                                + " + (select count(*) from commitment)")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Replaces every record with the document's, in one transaction; history restarts with the import. */
+    public void load(JsonNode document, TransactionTemplate transactions) {
+        boolean withAccounts = document.has(ACCOUNTS.section());
+        transactions.executeWithoutResult(status -> {
+            for (String sql : List.of(
+                    "delete from check_in_aud",
+                    "delete from spec_link_aud",
+                    "delete from commitment_collaborator_aud",
+                    "delete from commitment_aud",
+                    "delete from person_aud",
+                    "delete from milestone_aud",
+                    "delete from cycle_aud",
+                    "delete from revision",
+                    "delete from check_in",
+                    "delete from spec_link",
+                    "delete from commitment_collaborator",
+                    "update commitment set carried_to_id = null",
+                    "delete from commitment",
+                    "delete from milestone",
+                    "delete from cycle")) {
+                jdbc.sql(sql).update();
+            }
+            if (withAccounts) {
+                jdbc.sql("delete from login_failure").update();
+                jdbc.sql("delete from account").update();
+            } else {
+                jdbc.sql("update account set person_id = null").update();
+            }
+            jdbc.sql("delete from person").update();
+            for (Table table : tables(withAccounts)) {
+                insert(table, document.path(table.section()));
+            }
+            JsonNode commitments = document.path("commitments");
+            for (JsonNode commitment : commitments) {
+                if (!commitment.path("carriedToId").isNull() && commitment.has("carriedToId")) {
+                    jdbc.sql("update commitment set carried_to_id = ? where id = ?")
+                            .params(
+                                    commitment.path("carriedToId").asLong(),
+                                    commitment.path("id").asLong())
+                            .update();
+                }
+            }
+            recordHistory();
+        });
+        for (Table table : tables(withAccounts)) {
+            if (table.columns().get(0).name().equals("id")) {
+                restartIdentity(table.name());
+            }
+        }
+        restartIdentity("revision");
+    }
+
+    private void insert(Table table, JsonNode rows) {
+        List<Column> columns = table.columns().stream()
+                .filter(c -> !c.name().equals("carried_to_id"))
+                .toList();
+        String sql = "insert into " + table.name() + " ("
+                + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") values ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        for (JsonNode row : rows) {
+            List<@Nullable Object> values = new ArrayList<>();
+            for (Column column : columns) {
+                values.add(valueOf(column, row.get(column.field())));
+            }
+            jdbc.sql(sql).params(values).update();
+        }
+    }
+
+    private static @Nullable Object valueOf(Column column, @Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return switch (column.kind()) {
+            case ID -> value.asLong();
+            case INT -> value.asInt();
+            case BOOL -> value.asBoolean();
+            case DATE -> LocalDate.parse(value.asString());
+            case INSTANT -> OffsetDateTime.ofInstant(Instant.parse(value.asString()), ZoneOffset.UTC);
+            case TEXT -> value.asString();
+        };
+    }
+
+    /** The imported records become the first revision of the history, signed "import". */
+    private void recordHistory() {
+        jdbc.sql("insert into revision (changed_at, username) values (?, 'import')")
+                .param(System.currentTimeMillis())
+                .update();
+        String rev = "(select max(id) from revision)";
+        jdbc.sql("insert into cycle_aud (id, rev, revtype, slug, name, summit, starts_on, ends_on)" + " select id, "
+                        + rev + ", 0, slug, name, summit, starts_on, ends_on from cycle")
+                .update();
+        jdbc.sql("insert into milestone_aud (id, rev, revtype, cycle_id, name, due_on)" + " select id, " + rev
+                        + ", 0, cycle_id, name, due_on from milestone")
+                .update();
+        jdbc.sql("insert into person_aud (id, rev, revtype, display_name, irc_nick, email, affiliation)"
+                        + " select id, " + rev + ", 0, display_name, irc_nick, email, affiliation from person")
+                .update();
+        jdbc.sql("insert into commitment_aud (id, rev, revtype, cycle_id, position, title, summary, owner_id, status,"
+                        + " target_date, carried_to_id) select id, " + rev + ", 0, cycle_id, position, title, summary,"
+                        + " owner_id, status, target_date, carried_to_id from commitment")
+                .update();
+        jdbc.sql("insert into commitment_collaborator_aud (rev, revtype, commitment_id, person_id)" + " select " + rev
+                        + ", 0, commitment_id, person_id from commitment_collaborator")
+                .update();
+        jdbc.sql("insert into spec_link_aud (id, rev, revtype, commitment_id, title, url, kind, state)" + " select id, "
+                        + rev + ", 0, commitment_id, title, url, kind, state from spec_link")
+                .update();
+        jdbc.sql("insert into check_in_aud (id, rev, revtype, commitment_id, iso_week, checked_on, author, status,"
+                        + " note, percent_done) select id, " + rev + ", 0, commitment_id, iso_week, checked_on,"
+                        + " author, status, note, percent_done from check_in")
+                .update();
+    }
+
+    /** New records made after an import get ids past the imported ones. */
+    private void restartIdentity(String table) {
+        long next = jdbc.sql("select coalesce(max(id), 0) + 1 from " + table)
+                .query(Long.class)
+                .single();
+        jdbc.sql("alter table " + table + " alter column id restart with " + next)
+                .update();
+    }
+
+    public static Map<String, Object> summary(JsonNode document) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Table table : tables(document.has(ACCOUNTS.section()))) {
+            counts.put(table.section(), document.path(table.section()).size());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,152 @@
+package org.tctracker.cycle.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CycleBoard;
+import org.tctracker.commitment.CycleBoards;
+import org.tctracker.commitment.Staleness;
+import org.tctracker.commitment.Status;
+import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.cycle.CycleTerm;
+import org.tctracker.cycle.web.Dashboard.DashboardFilter;
+import org.tctracker.system.BadRequestException;
+import org.tctracker.system.ErrorResponses;
+import org.tctracker.system.RecordNotFoundException;
+
+/** A cycle's board: the current cycle's at {@code /}, any cycle's at {@code /cycles/{slug}}. */
+@Controller
+class BoardController {
+
+    private final CycleCatalog cycles;
+    private final CycleBoards boards;
+    private final Staleness staleness;
+    private final Clock clock;
+
+    BoardController(CycleCatalog cycles, CycleBoards boards, Staleness staleness, Clock clock) {
+        this.cycles = cycles;
+        this.boards = boards;
+        this.staleness = staleness;
+        this.clock = clock;
+    }
+
+    /** The current cycle's dashboard: the page people bookmark. */
+    @GetMapping("/")
+    String current(
+            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @RequestParam(name = "sort", required = false) @Nullable String sort,
+            @RequestParam(name = "group", required = false) @Nullable String group,
+            @AuthenticationPrincipal @Nullable TrackerUser user,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        DashboardFilter filter = filterFrom(status, owner);
+        return cycles.current(today)
+                .map(cycle -> render(cycle, filter, sort, group, today, "dashboard", "/", user, model))
+                .orElse("cycle/no-cycles");
+    }
+
+    @GetMapping("/cycles/{slug}")
+    String cycle(
+            @PathVariable String slug,
+            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "owner", required = false) @Nullable String owner,
+            @RequestParam(name = "sort", required = false) @Nullable String sort,
+            @RequestParam(name = "group", required = false) @Nullable String group,
+            @AuthenticationPrincipal @Nullable TrackerUser user,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        DashboardFilter filter = filterFrom(status, owner);
+        CycleTerm cycle = cycles.bySlug(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
+        return render(cycle, filter, sort, group, today, "cycles", "/cycles/" + cycle.slug(), user, model);
+    }
+
+    private String render(
+            CycleTerm cycle,
+            DashboardFilter filter,
+            @Nullable String sort,
+            @Nullable String group,
+            LocalDate today,
+            String menu,
+            String here,
+            @Nullable TrackerUser user,
+            Model model) {
+        Dashboard.Sort order = sort == null || sort.isBlank()
+                ? Dashboard.Sort.POSITION
+                : Dashboard.Sort.parse(sort).orElseThrow(() -> unknownChoice("order", sort, Dashboard.Sort.keys()));
+        CycleBoard board = boards.of(cycle, today);
+        Long person = user == null ? null : user.personId();
+        Set<Long> held = person == null
+                ? Set.of()
+                : board.lines().stream()
+                        .filter(line -> line.heldBy(person))
+                        .map(line -> line.id())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Dashboard.Group grouping = group == null || group.isBlank()
+                ? Dashboard.View.defaultGroupFor(!held.isEmpty())
+                : Dashboard.Group.parse(group)
+                        .orElseThrow(() -> unknownChoice("grouping", group, Dashboard.Group.keys()));
+        model.addAttribute(
+                "dashboard",
+                new Dashboard(
+                        board,
+                        filter,
+                        new Dashboard.View(order, grouping, !held.isEmpty()),
+                        held,
+                        here,
+                        staleness,
+                        new CycleChart(board)));
+        model.addAttribute("menu", menu);
+        model.addAttribute("here", here);
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("feedCycle", cycle.slug());
+        model.addAttribute("feedCycleName", cycle.name());
+        return "cycle/board";
+    }
+
+    /**
+     * Reads the filters as given in the address. Statuses may repeat and may be written as
+     * {@code in-progress} or {@code IN_PROGRESS}; {@code open} and {@code closed} stand for groups.
+     */
+    static DashboardFilter filterFrom(@Nullable List<String> statusTexts, @Nullable String owner) {
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        if (statusTexts != null) {
+            for (String text : statusTexts) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                String wanted = text.trim();
+                if (wanted.equalsIgnoreCase("open")) {
+                    statuses.addAll(DashboardFilter.openStatuses());
+                } else if (wanted.equalsIgnoreCase("closed")) {
+                    statuses.addAll(DashboardFilter.closedStatuses());
+                } else {
+                    statuses.add(Status.parse(wanted).orElseThrow(() -> unknownStatus(wanted)));
+                }
+            }
+        }
+        String ownerNick = owner == null || owner.isBlank() ? null : owner.trim();
+        return new DashboardFilter(statuses, ownerNick);
+    }
+
+    private static BadRequestException unknownChoice(String what, String text, String choices) {
+        return new BadRequestException("There is no " + what + " called \"" + ErrorResponses.shorten(text)
+                + "\". Choose one of " + choices + ".");
+    }
+
+    private static BadRequestException unknownStatus(String text) {
+        String shown = ErrorResponses.shorten(text);
+        return new BadRequestException("There is no status called \"" + shown
+                + "\". Filter by not-started, in-progress, blocked, done, dropped, open or closed.");
+    }
+}

@@ -1,0 +1,145 @@
+package org.tctracker.report;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tctracker.commitment.Activity;
+import org.tctracker.commitment.Activity.Event;
+import org.tctracker.system.Markdown;
+
+/**
+ * Atom 1.0 feeds of check-ins and status changes. Entry ids are tag URIs built from the records'
+ * own keys, so a reader never sees an event twice.
+ */
+@Component
+public class AtomFeed {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    public static final String ID_PREFIX = "tag:tc-tracker.invalid,2026:";
+
+    private final Markdown markdown;
+
+    AtomFeed(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    /**
+     * Writes a feed: its title, a key for its id, the page it follows, its own address, the events
+     * newest first, and the time to give as its last update when it has none.
+     */
+    public void write(
+            HttpServletResponse response,
+            String title,
+            String key,
+            String page,
+            String self,
+            List<Event> events,
+            Instant quietSince)
+            throws IOException, XMLStreamException {
+        response.setContentType("application/atom+xml;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+        OutputStream body = response.getOutputStream();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(body, StandardCharsets.UTF_8.name());
+        xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+        xml.writeStartElement("feed");
+        xml.writeDefaultNamespace(ATOM);
+        text(xml, "id", ID_PREFIX + key);
+        text(xml, "title", title);
+        text(xml, "subtitle", "Weekly check-ins and status changes of the Technical Committee's commitments");
+        text(xml, "updated", time(events.isEmpty() ? quietSince : events.get(0).at()));
+        link(xml, "self", "application/atom+xml", absolute(self));
+        link(xml, "alternate", "text/html", absolute(page));
+        xml.writeStartElement("author");
+        text(xml, "name", "TC Tracker");
+        xml.writeEndElement();
+        text(xml, "generator", "TC Tracker");
+        for (Event event : events) {
+            entry(xml, event);
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        body.flush();
+    }
+
+    private void entry(XMLStreamWriter xml, Event event) throws XMLStreamException {
+        String subject = event.cycle().name() + " #" + event.position() + " " + event.commitmentTitle();
+        xml.writeStartElement("entry");
+        text(xml, "id", ID_PREFIX + event.key());
+        if (event.kind() == Activity.Kind.CHECK_IN) {
+            text(xml, "title", subject + ": " + event.status().label() + " (" + event.week() + ")");
+        } else {
+            text(
+                    xml,
+                    "title",
+                    subject + ": " + labelOf(event.previous()) + " → "
+                            + event.status().label());
+        }
+        text(xml, "updated", time(event.at()));
+        xml.writeStartElement("author");
+        text(xml, "name", event.author());
+        xml.writeEndElement();
+        link(xml, "alternate", "text/html", absolute("/commitments/" + event.commitmentId()));
+        xml.writeEmptyElement("category");
+        xml.writeAttribute("term", event.status().slug());
+        xml.writeAttribute("label", event.status().label());
+        xml.writeStartElement("content");
+        if (event.kind() == Activity.Kind.CHECK_IN && event.note() != null) {
+            xml.writeAttribute("type", "html");
+            xml.writeCharacters(xmlSafe(markdown.toHtml(event.note())));
+        } else {
+            xml.writeAttribute("type", "text");
+            xml.writeCharacters(xmlSafe("Status changed from " + labelOf(event.previous()) + " to "
+                    + event.status().label() + " by " + event.author() + "."));
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static String labelOf(org.tctracker.commitment.@Nullable Status status) {
+        return status == null ? "none" : status.label();
+    }
+
+    private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(xmlSafe(value));
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("href", href);
+    }
+
+    /** XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD. */
+    static String xmlSafe(String text) {
+        return INVALID_IN_XML.matcher(text).replaceAll("\uFFFD");
+    }
+
+    private static final Pattern INVALID_IN_XML =
+            Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+
+    private static String absolute(String path) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+    }
+
+    private static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

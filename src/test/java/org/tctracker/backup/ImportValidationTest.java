@@ -1,0 +1,97 @@
+package org.tctracker.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What import refuses before it touches the database, listed problem by problem. */
+class ImportValidationTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final String PERSON =
+            "{\"id\":1,\"displayName\":\"Thierry\",\"ircNick\":\"ttx\",\"email\":null,\"affiliation\":null,"
+                    + "\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"}";
+
+    static String document(String commitments, String checkIns, String accounts) {
+        return "{\"format\":\"tc-tracker-export\",\"version\":1,"
+                + "\"cycles\":[{\"id\":1,\"slug\":\"newton\",\"name\":\"Newton\",\"summit\":null,"
+                + "\"startsOn\":\"2016-04-11\",\"endsOn\":\"2016-10-06\","
+                + "\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"}],"
+                + "\"milestones\":[],\"people\":[" + PERSON + "],"
+                + "\"commitments\":[" + commitments + "],\"collaborators\":[],\"specLinks\":[],"
+                + "\"checkIns\":[" + checkIns + "]" + accounts + "}";
+    }
+
+    static String commitment(long id, String position, String carriedTo) {
+        return "{\"id\":" + id + ",\"cycleId\":1,\"position\":" + position + ",\"title\":\"T" + id
+                + "\",\"summary\":\"\",\"ownerId\":1,\"status\":\"NOT_STARTED\",\"targetDate\":null,"
+                + "\"carriedToId\":" + carriedTo + ",\"createdAt\":\"2016-04-11T09:00:00Z\","
+                + "\"updatedAt\":\"2016-04-11T09:00:00Z\"}";
+    }
+
+    static JsonNode parse(String text) {
+        return JSON.readTree(text);
+    }
+
+    final DataTransfer transfer = new DataTransfer(null);
+
+    @Test
+    void aValidDocumentHasNoProblems() {
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), "", ""))))
+                .isEmpty();
+    }
+
+    @Test
+    void numbersTooLargeForTheirColumnsAreRefused() {
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "4294967297", "null"), "", ""))))
+                .contains("commitments[0].position: expected a whole number");
+        assertThat(transfer.problemsWith(parse(document(commitment(9_223_372_036_854_775_807L, "1", "null"), "", ""))))
+                .contains("commitments[0].id: ids run from 1 to 1000000000000");
+    }
+
+    @Test
+    void aCommitmentCarriedToItselfOrTwoIntoOneAreRefused() {
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "1"), "", ""))))
+                .contains("commitments[0].carriedToId: a commitment cannot be carried over to itself");
+        assertThat(transfer.problemsWith(parse(document(
+                        commitment(1, "1", "3") + "," + commitment(2, "2", "3") + "," + commitment(3, "3", "null"),
+                        "",
+                        ""))))
+                .contains("commitments[1].carriedToId: another record has the same carriedToId");
+    }
+
+    @Test
+    void weeksThatDoNotExistAreRefused() {
+        String checkIn = "{\"id\":1,\"commitmentId\":1,\"isoWeek\":\"2015-W99\",\"checkedOn\":\"2015-11-12\","
+                + "\"author\":\"ttx\",\"status\":\"IN_PROGRESS\",\"note\":\"n\",\"percentDone\":null,"
+                + "\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"}";
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), checkIn, ""))))
+                .contains("checkIns[0].isoWeek: expected a week such as 2015-W46");
+        assertThat(transfer.problemsWith(
+                        parse(document(commitment(1, "1", "null"), checkIn.replace("W99", "W53"), ""))))
+                .isEmpty();
+        assertThat(transfer.problemsWith(
+                        parse(document(commitment(1, "1", "null"), checkIn.replace("2015-W99", "2016-W53"), ""))))
+                .contains("checkIns[0].isoWeek: expected a week such as 2015-W46");
+    }
+
+    @Test
+    void twoAccountsForOnePersonAndAVersionGivenAsTextAreRefused() {
+        String account = ",\"accounts\":[%s,%s]".formatted(account(1, "a"), account(2, "b"));
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), "", account))))
+                .contains("accounts[1].personId: another record has the same personId");
+        assertThat(transfer.problemsWith(parse(
+                        document(commitment(1, "1", "null"), "", "").replace("\"version\":1", "\"version\":\"1\""))))
+                .contains("version: expected 1");
+    }
+
+    static String account(long id, String username) {
+        return "{\"id\":" + id + ",\"username\":\"" + username
+                + "\",\"passwordHash\":\"{bcrypt}x\",\"role\":\"EDITOR\","
+                + "\"enabled\":true,\"personId\":1,\"passwordChangedAt\":\"2016-04-11T09:00:00Z\","
+                + "\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"}";
+    }
+}
