@@ -4,28 +4,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.people.Person;
+import org.tctracker.system.StoredRecord;
 
 /** Someone who may sign in and change things. */
 @Entity
 @Table(name = "account")
-public class Account {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private @Nullable Long id;
+public class Account extends StoredRecord {
 
     private String username;
 
@@ -42,25 +33,15 @@ public class Account {
 
     private Instant passwordChangedAt;
 
-    @Version
-    private long version;
-
-    @CreationTimestamp
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    private Instant updatedAt;
-
     protected Account() {}
 
     public Account(String username, String passwordHash, Role role, Instant now) {
+        super(now);
         this.username = Usernames.normalize(username);
         this.passwordHash = passwordHash;
         this.role = role;
         this.enabled = true;
         this.passwordChangedAt = now.truncatedTo(ChronoUnit.MICROS);
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     public void changePassword(String passwordHash, Instant now) {
@@ -85,13 +66,6 @@ public class Account {
         this.person = person;
     }
 
-    public Long getId() {
-        if (id == null) {
-            throw new IllegalStateException("Account " + username + " has not been saved yet");
-        }
-        return id;
-    }
-
     public String getUsername() {
         return username;
     }
@@ -114,9 +88,5 @@ public class Account {
 
     public Instant getPasswordChangedAt() {
         return passwordChangedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -5,32 +5,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.cycle.IsoWeek;
+import org.tctracker.system.StoredRecord;
 
 /** One week's progress on a commitment, written by its owner or a collaborator. */
 @Entity
 @Audited
 @Table(name = "check_in")
-public class CheckIn {
+public class CheckIn extends StoredRecord {
 
     public static final int MAX_NOTE_LENGTH = 5_000;
     public static final int MAX_AUTHOR_LENGTH = 120;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "commitment_id")
@@ -50,19 +42,9 @@ public class CheckIn {
 
     private @Nullable Integer percentDone;
 
-    @Version
-    @NotAudited
-    private long version;
-
-    /** When the week's check-in was first made and last amended, by the application's clock. */
-    @NotAudited
-    private Instant createdAt;
-
-    @NotAudited
-    private Instant updatedAt;
-
     protected CheckIn() {}
 
+    /** A week's first check-in, made at a moment of the application's clock; an amendment moves its last change. */
     CheckIn(
             Commitment commitment,
             Instant at,
@@ -71,6 +53,7 @@ public class CheckIn {
             Status status,
             String note,
             @Nullable Integer percentDone) {
+        super(at);
         this.commitment = commitment;
         this.isoWeek = IsoWeek.of(checkedOn).toString();
         this.checkedOn = checkedOn;
@@ -78,26 +61,16 @@ public class CheckIn {
         this.status = status;
         this.note = note;
         this.percentDone = percentDone;
-        this.createdAt = at;
-        this.updatedAt = at;
     }
 
     CheckIn amend(Instant at, LocalDate day, String author, Status status, String note, @Nullable Integer percentDone) {
-        this.updatedAt = at;
+        changedAt(at);
         this.checkedOn = day;
         this.author = author;
         this.status = status;
         this.note = note;
         this.percentDone = percentDone;
         return this;
-    }
-
-    public @Nullable Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public long getCommitmentId() {

@@ -5,9 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -15,7 +12,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,26 +20,21 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.people.Person;
+import org.tctracker.system.StoredRecord;
 
 /** Something a committee member promised to do in a cycle. */
 @Entity
 @Audited
 @Table(name = "commitment")
-public class Commitment {
+public class Commitment extends StoredRecord {
 
     public static final int MAX_TITLE_LENGTH = 120;
     public static final int MAX_SUMMARY_LENGTH = 10_000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "cycle_id")
@@ -80,25 +71,15 @@ public class Commitment {
     @JoinColumn(name = "carried_to_id")
     private @Nullable Commitment carriedTo;
 
-    @Version
-    @NotAudited
-    private long version;
-
-    /**
-     * When the commitment was recorded (for a carried-over copy: when it was carried in), by the
-     * application's clock. A commitment counts in the weeks from this one on, and is not stale
-     * the day it is made.
-     */
-    @NotAudited
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @NotAudited
-    private Instant updatedAt;
-
     protected Commitment() {}
 
+    /**
+     * A commitment recorded at a moment of the application's clock (for a carried-over copy: when
+     * it was carried in). It counts in the weeks from that one on, and is not stale the day it is
+     * made.
+     */
     public Commitment(Cycle cycle, int position, String title, String summary, Person owner, Instant createdAt) {
+        super(createdAt);
         if (position < 1) {
             throw new IllegalArgumentException("Positions start at 1");
         }
@@ -108,8 +89,6 @@ public class Commitment {
         this.summary = summary;
         this.owner = owner;
         this.status = Status.NOT_STARTED;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
     }
 
     public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
@@ -171,10 +150,6 @@ public class Commitment {
         this.carriedTo = next;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public List<SpecLink> getLinks() {
         return List.copyOf(links);
     }
@@ -206,13 +181,6 @@ public class Commitment {
             this.status = statusAfter;
         }
         return checkIn;
-    }
-
-    public Long getId() {
-        if (id == null) {
-            throw new IllegalStateException("Commitment " + title + " has not been saved yet");
-        }
-        return id;
     }
 
     public Cycle getCycle() {
@@ -258,9 +226,5 @@ public class Commitment {
     public Commitment withTargetDate(@Nullable LocalDate targetDate) {
         this.targetDate = targetDate;
         return this;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

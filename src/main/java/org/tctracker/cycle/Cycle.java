@@ -2,37 +2,26 @@ package org.tctracker.cycle;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
+import org.tctracker.system.StoredRecord;
 
 /** A release cycle such as Mitaka: the span of time a set of commitments is made for. */
 @Entity
 @Audited
 @Table(name = "cycle")
-public class Cycle {
+public class Cycle extends StoredRecord {
 
     public static final int MAX_SLUG_LENGTH = 40;
     public static final int MAX_NAME_LENGTH = 80;
     public static final int MAX_SUMMIT_LENGTH = 120;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private @Nullable Long id;
 
     private String slug;
 
@@ -48,18 +37,6 @@ public class Cycle {
     @OrderBy("dueOn, name")
     private List<Milestone> milestones = new ArrayList<>();
 
-    @Version
-    @NotAudited
-    private long version;
-
-    @CreationTimestamp
-    @NotAudited
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @NotAudited
-    private Instant updatedAt;
-
     protected Cycle() {}
 
     public Cycle(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
@@ -71,8 +48,6 @@ public class Cycle {
         this.summit = summit;
         this.startsOn = startsOn;
         this.endsOn = endsOn;
-        this.createdAt = Instant.now();
-        this.updatedAt = this.createdAt;
     }
 
     public void revise(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
@@ -126,13 +101,6 @@ public class Cycle {
                         .toList());
     }
 
-    public Long getId() {
-        if (id == null) {
-            throw new IllegalStateException("Cycle " + slug + " has not been saved yet");
-        }
-        return id;
-    }
-
     public String getSlug() {
         return slug;
     }
@@ -155,10 +123,6 @@ public class Cycle {
 
     public List<Milestone> getMilestones() {
         return List.copyOf(milestones);
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public enum Phase {
