@@ -35,6 +35,7 @@ class ModuleTablesTest {
             "spring_session", "account",
             "spring_session_attributes", "account",
             "event_publication", "system",
+            "shedlock", "system",
             "flyway_schema_history", "system");
 
     static final Set<String> SHARED_TABLES = Set.of("revision");

@@ -47,10 +47,22 @@ class SeveralInstancesTest {
     static void startTwoInstances() throws Exception {
         String url = Postgres.newDatabase();
         CountDownLatch loggingReady = new CountDownLatch(1);
+        // Listeners as classes, not lambdas: the event multicaster reads the event type a listener
+        // takes from its class, and a lambda's is erased.
         CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(() -> start(
                 url,
-                (ApplicationListener<ApplicationPreparedEvent>) prepared -> loggingReady.countDown(),
-                (ApplicationListener<ApplicationFailedEvent>) failed -> loggingReady.countDown()));
+                new ApplicationListener<ApplicationPreparedEvent>() {
+                    @Override
+                    public void onApplicationEvent(ApplicationPreparedEvent prepared) {
+                        loggingReady.countDown();
+                    }
+                },
+                new ApplicationListener<ApplicationFailedEvent>() {
+                    @Override
+                    public void onApplicationEvent(ApplicationFailedEvent failed) {
+                        loggingReady.countDown();
+                    }
+                }));
         CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(loggingReady);
             return start(url);

@@ -55,7 +55,9 @@ public class CheckInService {
                 Objects.requireNonNull(draft.status()),
                 draft.note(),
                 draft.percentDone());
-        return checkIns.save(checkIn);
+        CheckIn saved = checkIns.save(checkIn);
+        commitments.save(commitment);
+        return saved;
     }
 
     /** The commitment, if the person may check in on it; a 403 otherwise. */

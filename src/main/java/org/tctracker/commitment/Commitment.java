@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +20,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hibernate.envers.Audited;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.people.Person;
@@ -71,6 +76,14 @@ public class Commitment extends StoredRecord {
     @JoinColumn(name = "carried_to_id")
     private @Nullable Commitment carriedTo;
 
+    /**
+     * What happened to this commitment since it was last saved, as events to publish once it is
+     * (Spring Data publishes them on {@code commitments.save}). Each is made at publication, so a
+     * new commitment's event carries the id the database has just given it.
+     */
+    @Transient
+    private final List<Supplier<Object>> events = new ArrayList<>();
+
     protected Commitment() {}
 
     /**
@@ -101,6 +114,13 @@ public class Commitment extends StoredRecord {
         collaborators.add(person);
     }
 
+    /** A commitment someone makes through the tracker, as opposed to one carried over or imported. */
+    static Commitment make(Cycle cycle, int position, String title, String summary, Person owner, Instant at) {
+        Commitment made = new Commitment(cycle, position, title, summary, owner, at);
+        made.events.add(() -> new CommitmentCreated(made.getId(), cycle.getId(), made.owner.getId(), at));
+        return made;
+    }
+
     /** Changes what an edit form can change; the position moves through the cycle's ordering. */
     void revise(
             String title,
@@ -108,14 +128,42 @@ public class Commitment extends StoredRecord {
             Person owner,
             Collection<Person> collaborators,
             Status status,
-            @Nullable LocalDate targetDate) {
+            @Nullable LocalDate targetDate,
+            Instant at) {
         this.title = title;
         this.summary = summary;
         this.owner = owner;
         this.collaborators.retainAll(collaborators);
         this.collaborators.addAll(collaborators);
-        this.status = status;
         this.targetDate = targetDate;
+        changeStatus(status, at);
+    }
+
+    /** Changes what a link form can change; a new state is news to whoever follows the work. */
+    void reviseLink(SpecLink link, String title, WebAddress url, LinkKind kind, LinkState state, Instant at) {
+        LinkState before = link.getState();
+        link.revise(title, url, kind, state);
+        if (before != state) {
+            events.add(() -> new LinkStateChanged(getId(), link.getId(), link.getUrl(), before, state, at));
+        }
+    }
+
+    private void changeStatus(Status to, Instant at) {
+        Status from = this.status;
+        this.status = to;
+        if (from != to && isSaved()) {
+            events.add(() -> new StatusChanged(getId(), cycle.getId(), from, to, at));
+        }
+    }
+
+    @DomainEvents
+    List<Object> domainEvents() {
+        return events.stream().map(Supplier::get).toList();
+    }
+
+    @AfterDomainEventPublication
+    void eventsPublished() {
+        events.clear();
     }
 
     void moveTo(int position) {
@@ -135,6 +183,7 @@ public class Commitment extends StoredRecord {
             copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState());
         }
         this.carriedTo = copy;
+        copy.events.add(() -> new CommitmentCarriedOver(getId(), copy.getId(), cycle.getId(), next.getId(), at));
         return copy;
     }
 
@@ -167,9 +216,9 @@ public class Commitment extends StoredRecord {
             String note,
             @Nullable Integer percentDone) {
         IsoWeek week = IsoWeek.of(day);
-        CheckIn checkIn = existing.stream()
-                .filter(c -> c.getWeek().equals(week))
-                .findFirst()
+        Optional<CheckIn> thisWeeks =
+                existing.stream().filter(c -> c.getWeek().equals(week)).findFirst();
+        CheckIn checkIn = thisWeeks
                 .map(c -> c.amend(at, day, author, statusAfter, note, percentDone))
                 .orElseGet(() -> new CheckIn(this, at, day, author, statusAfter, note, percentDone));
         boolean latest = existing.stream()
@@ -177,8 +226,10 @@ public class Commitment extends StoredRecord {
                 .max(Comparator.naturalOrder())
                 .map(last -> !day.isBefore(last))
                 .orElse(true);
+        events.add(() ->
+                new CheckInRecorded(getId(), cycle.getId(), week, statusAfter, author, thisWeeks.isPresent(), at));
         if (latest) {
-            this.status = statusAfter;
+            changeStatus(statusAfter, at);
         }
         return checkIn;
     }

@@ -86,9 +86,11 @@ public class CommitmentService {
             throw new ChangeRefusedException(
                     "ownerId", "Editors can create commitments that they own or help with; add yourself.");
         }
-        Commitment commitment = new Commitment(
-                cycle, commitments.lastPositionIn(cycleId) + 1, draft.title(), draft.summary(), owner, clock.instant());
-        commitment.revise(draft.title(), draft.summary(), owner, collaborators, draft.status(), draft.targetDate());
+        Instant now = clock.instant();
+        Commitment commitment = Commitment.make(
+                cycle, commitments.lastPositionIn(cycleId) + 1, draft.title(), draft.summary(), owner, now);
+        commitment.revise(
+                draft.title(), draft.summary(), owner, collaborators, draft.status(), draft.targetDate(), now);
         for (LinkDraft link : links) {
             commitment.addLink(link.title(), link.url(), link.kind(), link.state());
         }
@@ -119,7 +121,14 @@ public class CommitmentService {
                     "ownerId", "Only the owner or an admin can hand this commitment to someone else.");
         }
         commitment.revise(
-                draft.title(), draft.summary(), owner, collaborators(draft), draft.status(), draft.targetDate());
+                draft.title(),
+                draft.summary(),
+                owner,
+                collaborators(draft),
+                draft.status(),
+                draft.targetDate(),
+                clock.instant());
+        commitments.save(commitment);
         entityManager.flush();
         if (position != null && position != commitment.getPosition() && permissions.mayReorder(user)) {
             moveTo(user, id, position);
@@ -373,11 +382,13 @@ public class CommitmentService {
 
     public void updateLink(TrackerUser user, long commitmentId, long linkId, long loadedVersion, LinkDraft draft) {
         SpecLink link = linkOf(commitmentId, linkId);
-        permissions.requireChange(user, get(commitmentId));
+        Commitment commitment = get(commitmentId);
+        permissions.requireChange(user, commitment);
         if (link.getVersion() != loadedVersion) {
             throw new StaleEditException(link);
         }
-        link.revise(draft.title(), draft.url(), draft.kind(), draft.state());
+        commitment.reviseLink(link, draft.title(), draft.url(), draft.kind(), draft.state(), clock.instant());
+        commitments.save(commitment);
         entityManager.flush();
     }
 
