@@ -28,8 +28,10 @@ import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.WebAddress;
 import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.Milestone;
 import org.tctracker.people.Person;
+import org.tctracker.system.PlausibleDate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -342,8 +344,9 @@ public final class DataTransfer {
             case DATE -> {
                 try {
                     LocalDate date = LocalDate.parse(value.asString(""));
-                    if (date.getYear() < 1990 || date.getYear() > 2999) {
-                        problems.add(where + ": a date between 1990 and 2999");
+                    if (!PlausibleDate.Check.isPlausibleYear(date.getYear())) {
+                        problems.add(where + ": a date between " + PlausibleDate.FIRST_YEAR + " and "
+                                + PlausibleDate.LAST_YEAR);
                     }
                 } catch (DateTimeParseException e) {
                     problems.add(where + ": expected a date such as 2015-10-19");
@@ -386,15 +389,11 @@ public final class DataTransfer {
     }
 
     private static boolean isWeek(String text) {
-        if (!text.matches("\\d{4}-W\\d{2}")) {
+        try {
+            return PlausibleDate.Check.isPlausibleYear(IsoWeek.parse(text).year());
+        } catch (IllegalArgumentException notAWeek) {
             return false;
         }
-        int year = Integer.parseInt(text.substring(0, 4));
-        int week = Integer.parseInt(text.substring(6));
-        return year >= 1990
-                && LocalDate.of(year, 1, 4)
-                        .range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
-                        .isValidIntValue(week);
     }
 
     /** References that must point at records of the file, and what must be unique. */

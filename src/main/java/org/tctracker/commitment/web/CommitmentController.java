@@ -1,6 +1,7 @@
 package org.tctracker.commitment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import org.tctracker.people.People;
 import org.tctracker.people.Person;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.FieldErrors;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -60,6 +62,7 @@ class CommitmentController {
     private final Staleness staleness;
     private final StatusHistory statusHistory;
     private final Clock clock;
+    private final Validator validator;
 
     CommitmentController(
             Commitments commitments,
@@ -71,7 +74,9 @@ class CommitmentController {
             Markdown markdown,
             Staleness staleness,
             StatusHistory statusHistory,
-            Clock clock) {
+            Clock clock,
+            Validator validator) {
+        this.validator = validator;
         this.staleness = staleness;
         this.statusHistory = statusHistory;
         this.commitments = commitments;
@@ -150,8 +155,8 @@ class CommitmentController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        form.validate(result);
-        form.validateLinks(result);
+        form.check(validator, result);
+        form.checkLinks(validator, result);
         if (form.getCycleId() == null && !result.hasFieldErrors("cycleId")) {
             result.rejectValue("cycleId", "required", "Choose a cycle.");
         }
@@ -188,10 +193,8 @@ class CommitmentController {
             RedirectAttributes redirect) {
         Commitment current = service.get(id);
         requireChange(user, current);
-        form.validate(result);
-        if (form.getVersion() == null) {
-            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
-        }
+        form.check(validator, result);
+        FieldErrors.requireLoadedVersion(form.getVersion(), result);
         if (!result.hasErrors()) {
             try {
                 service.update(user, id, form.getVersion(), form.draft(), form.getPosition());

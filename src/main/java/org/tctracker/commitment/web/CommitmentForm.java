@@ -1,5 +1,10 @@
 package org.tctracker.commitment.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +16,9 @@ import org.tctracker.commitment.CommitmentDraft;
 import org.tctracker.commitment.LinkDraft;
 import org.tctracker.commitment.Status;
 import org.tctracker.people.Person;
+import org.tctracker.system.FieldErrors;
+import org.tctracker.system.PlainText;
+import org.tctracker.system.PlausibleDate;
 
 /** The fields of the commitment form, as typed; checked before anything is stored. */
 public class CommitmentForm {
@@ -32,17 +40,34 @@ public class CommitmentForm {
     /** How many links the new-commitment form offers; more are added on the commitment's page. */
     static final int NEW_LINK_ROWS = 3;
 
+    private static final String CONTROL = "Remove the control characters from the text.";
+
     private @Nullable Long cycleId;
+
+    @NotBlank(message = "Give the commitment a title.")
+    @Size(max = Commitment.MAX_TITLE_LENGTH, message = "Keep the title to {max} characters.")
+    @PlainText(message = CONTROL)
     private String title = "";
+
+    @Size(max = Commitment.MAX_SUMMARY_LENGTH, message = "Keep the summary to {max} characters.")
+    @PlainText(lines = true, message = CONTROL)
     private String summary = "";
+
+    @NotNull(message = "Choose who owns the commitment.")
     private @Nullable Long ownerId;
+
     private List<Long> collaboratorIds = new ArrayList<>();
+
+    @NotNull(message = "Choose a status.")
     private @Nullable Status status = Status.NOT_STARTED;
 
+    @PlausibleDate
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate targetDate;
 
+    @Min(value = 1, message = "Positions start at 1.")
     private @Nullable Integer position;
+
     private @Nullable Long version;
 
     /** Links typed into the new-commitment form; blank rows are ignored. */
@@ -57,15 +82,20 @@ public class CommitmentForm {
         return form;
     }
 
+    /** Records every problem beside its field; the tracker's limits match the database's. */
+    void check(Validator validator, BindingResult result) {
+        FieldErrors.check(validator, this, result);
+    }
+
     /** Checks the links typed into the new-commitment form, each beside its own fields. */
-    void validateLinks(BindingResult result) {
+    void checkLinks(Validator validator, BindingResult result) {
         if (links.size() > NEW_LINK_ROWS) {
             result.reject("links", "Add up to " + NEW_LINK_ROWS + " links here, and more on the commitment's page.");
             return;
         }
         for (int i = 0; i < links.size(); i++) {
             if (!links.get(i).isBlank()) {
-                links.get(i).validate(result, "links[" + i + "].");
+                links.get(i).check(validator, result, "links[" + i + "].");
             }
         }
     }
@@ -100,43 +130,6 @@ public class CommitmentForm {
         return form;
     }
 
-    /** Records every problem beside its field; the tracker's limits match the database's. */
-    void validate(BindingResult result) {
-        title = title.strip();
-        if (title.isEmpty()) {
-            result.rejectValue("title", "required", "Give the commitment a title.");
-        } else if (title.length() > Commitment.MAX_TITLE_LENGTH) {
-            result.rejectValue("title", "length", "Keep the title to " + Commitment.MAX_TITLE_LENGTH + " characters.");
-        }
-        if (summary.length() > Commitment.MAX_SUMMARY_LENGTH) {
-            result.rejectValue(
-                    "summary", "length", "Keep the summary to " + Commitment.MAX_SUMMARY_LENGTH + " characters.");
-        }
-        if (ownerId == null && !result.hasFieldErrors("ownerId")) {
-            result.rejectValue("ownerId", "required", "Choose who owns the commitment.");
-        }
-        if (status == null && !result.hasFieldErrors("status")) {
-            result.rejectValue("status", "required", "Choose a status.");
-        }
-        if (targetDate != null
-                && (targetDate.getYear() < 1990 || targetDate.getYear() > 2999)
-                && !result.hasFieldErrors("targetDate")) {
-            result.rejectValue("targetDate", "range", "Enter a date between 1990 and 2999.");
-        }
-        if (position != null && position < 1) {
-            result.rejectValue("position", "range", "Positions start at 1.");
-        }
-        if (hasControlCharacters(title)
-                || hasControlCharacters(
-                        summary.replace("\n", "").replace("\r", "").replace("\t", ""))) {
-            result.reject("control", "Remove the control characters from the text.");
-        }
-    }
-
-    private static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
-    }
-
     CommitmentDraft draft() {
         return new CommitmentDraft(
                 title,
@@ -160,7 +153,7 @@ public class CommitmentForm {
     }
 
     public void setTitle(@Nullable String title) {
-        this.title = title == null ? "" : title;
+        this.title = title == null ? "" : title.strip();
     }
 
     public String getSummary() {

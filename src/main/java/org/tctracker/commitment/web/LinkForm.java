@@ -1,6 +1,8 @@
 package org.tctracker.commitment.web;
 
-import java.util.Optional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 import org.tctracker.commitment.LinkDraft;
@@ -8,6 +10,8 @@ import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.WebAddress;
+import org.tctracker.system.FieldErrors;
+import org.tctracker.system.PlainText;
 
 /** The fields of a spec link, as typed. */
 public class LinkForm {
@@ -15,12 +19,19 @@ public class LinkForm {
     static final String[] FIELDS = {"title", "url", "kind", "state", "version"};
     static final int MAX_TITLE_LENGTH = SpecLink.MAX_TITLE_LENGTH;
 
+    @Size(max = MAX_TITLE_LENGTH, message = "Keep the title to {max} characters.")
+    @PlainText(message = "Remove the control characters from the title.")
     private String title = "";
+
+    @LinkAddress
     private String url = "";
+
     /** Empty means "guess from the address". */
     private @Nullable LinkKind kind;
 
+    @NotNull(message = "Choose a state.")
     private @Nullable LinkState state = LinkState.DRAFT;
+
     private @Nullable Long version;
 
     static LinkForm of(SpecLink link) {
@@ -33,34 +44,24 @@ public class LinkForm {
         return form;
     }
 
-    void validate(BindingResult result) {
-        validate(result, "");
+    void check(Validator validator, BindingResult result) {
+        check(validator, result, "");
     }
 
     /**
      * Records this link's problems under {@code path} ("" for the link form, "links[1]." in the
      * commitment form). An address typed without a scheme gets https://, and a link left without
-     * a title is named after its address.
+     * a title is named after its address; only a link whose address is wrong too lacks one.
      */
-    void validate(BindingResult result, String path) {
-        title = title.strip();
+    void check(Validator validator, BindingResult result, String path) {
         url = WebAddress.completed(url);
-        Optional<String> problem = WebAddress.problemWith(url);
-        problem.ifPresent(message -> result.rejectValue(path + "url", "address", message));
-        if (title.isEmpty() && problem.isEmpty()) {
+        boolean addressed = WebAddress.problemWith(url).isEmpty();
+        if (title.isEmpty() && addressed) {
             title = titleFrom(new WebAddress(url));
         }
-        if (title.isEmpty()) {
-            if (problem.isEmpty()) {
-                result.rejectValue(path + "title", "required", "Give the link a title.");
-            }
-        } else if (title.length() > MAX_TITLE_LENGTH) {
-            result.rejectValue(path + "title", "length", "Keep the title to " + MAX_TITLE_LENGTH + " characters.");
-        } else if (title.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue(path + "title", "control", "Remove the control characters from the title.");
-        }
-        if (state == null && !result.hasFieldErrors(path + "state")) {
-            result.rejectValue(path + "state", "required", "Choose a state.");
+        FieldErrors.check(validator, this, result, path);
+        if (title.isEmpty() && addressed) {
+            result.rejectValue(path + "title", "required", "Give the link a title.");
         }
     }
 
@@ -90,7 +91,7 @@ public class LinkForm {
     }
 
     public void setTitle(@Nullable String title) {
-        this.title = title == null ? "" : title;
+        this.title = title == null ? "" : title.strip();
     }
 
     public String getUrl() {

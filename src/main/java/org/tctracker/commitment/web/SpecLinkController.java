@@ -1,6 +1,7 @@
 package org.tctracker.commitment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.SpecLink;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.FieldErrors;
 import org.tctracker.system.StaleEditException;
 
 /** Adding, changing and removing a commitment's spec links. */
@@ -35,9 +37,12 @@ class SpecLinkController {
     private final CommitmentService service;
     private final CommitmentPermissions permissions;
 
-    SpecLinkController(CommitmentService service, CommitmentPermissions permissions) {
+    private final Validator validator;
+
+    SpecLinkController(CommitmentService service, CommitmentPermissions permissions, Validator validator) {
         this.service = service;
         this.permissions = permissions;
+        this.validator = validator;
     }
 
     @InitBinder("linkForm")
@@ -55,7 +60,7 @@ class SpecLinkController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Commitment commitment = changeable(id, user);
-        form.validate(result);
+        form.check(validator, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, commitment, null);
@@ -86,10 +91,8 @@ class SpecLinkController {
             RedirectAttributes redirect) {
         Commitment commitment = changeable(id, user);
         SpecLink link = service.linkOf(id, linkId);
-        form.validate(result);
-        if (form.getVersion() == null) {
-            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
-        }
+        form.check(validator, result);
+        FieldErrors.requireLoadedVersion(form.getVersion(), result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, commitment, link);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +44,7 @@ class BoardController {
     /** The current cycle's dashboard: the page people bookmark. */
     @GetMapping("/")
     String current(
-            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "status", required = false) @Nullable List<StatusChoice> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
             @RequestParam(name = "sort", required = false) @Nullable String sort,
             @RequestParam(name = "group", required = false) @Nullable String group,
@@ -59,7 +60,7 @@ class BoardController {
     @GetMapping("/cycles/{slug}")
     String cycle(
             @PathVariable String slug,
-            @RequestParam(name = "status", required = false) @Nullable List<String> status,
+            @RequestParam(name = "status", required = false) @Nullable List<StatusChoice> status,
             @RequestParam(name = "owner", required = false) @Nullable String owner,
             @RequestParam(name = "sort", required = false) @Nullable String sort,
             @RequestParam(name = "group", required = false) @Nullable String group,
@@ -114,26 +115,11 @@ class BoardController {
         return "cycle/board";
     }
 
-    /**
-     * Reads the filters as given in the address. Statuses may repeat and may be written as
-     * {@code in-progress} or {@code IN_PROGRESS}; {@code open} and {@code closed} stand for groups.
-     */
-    static DashboardFilter filterFrom(@Nullable List<String> statusTexts, @Nullable String owner) {
+    /** The filters as given in the address; statuses may repeat, and an empty one means none. */
+    static DashboardFilter filterFrom(@Nullable List<StatusChoice> choices, @Nullable String owner) {
         Set<Status> statuses = EnumSet.noneOf(Status.class);
-        if (statusTexts != null) {
-            for (String text : statusTexts) {
-                if (text.isBlank()) {
-                    continue;
-                }
-                String wanted = text.trim();
-                if (wanted.equalsIgnoreCase("open")) {
-                    statuses.addAll(DashboardFilter.openStatuses());
-                } else if (wanted.equalsIgnoreCase("closed")) {
-                    statuses.addAll(DashboardFilter.closedStatuses());
-                } else {
-                    statuses.add(Status.parse(wanted).orElseThrow(() -> unknownStatus(wanted)));
-                }
-            }
+        if (choices != null) {
+            choices.stream().filter(Objects::nonNull).forEach(choice -> statuses.addAll(choice.statuses()));
         }
         String ownerNick = owner == null || owner.isBlank() ? null : owner.trim();
         return new DashboardFilter(statuses, ownerNick);
@@ -142,11 +128,5 @@ class BoardController {
     private static BadRequestException unknownChoice(String what, String text, String choices) {
         return new BadRequestException("There is no " + what + " called \"" + ErrorResponses.shorten(text)
                 + "\". Choose one of " + choices + ".");
-    }
-
-    private static BadRequestException unknownStatus(String text) {
-        String shown = ErrorResponses.shorten(text);
-        return new BadRequestException("There is no status called \"" + shown
-                + "\". Filter by not-started, in-progress, blocked, done, dropped, open or closed.");
     }
 }

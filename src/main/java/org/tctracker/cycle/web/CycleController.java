@@ -1,6 +1,7 @@
 package org.tctracker.cycle.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.tctracker.cycle.CycleService;
 import org.tctracker.system.Admins;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.FieldErrors;
 import org.tctracker.system.StaleEditException;
 
 /** Admins open, change and remove cycles here. */
@@ -30,9 +32,11 @@ import org.tctracker.system.StaleEditException;
 class CycleController {
 
     private final CycleService cycles;
+    private final Validator validator;
 
-    CycleController(CycleService cycles) {
+    CycleController(CycleService cycles, Validator validator) {
         this.cycles = cycles;
+        this.validator = validator;
     }
 
     @InitBinder("form")
@@ -56,7 +60,7 @@ class CycleController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Admins.require();
-        form.validate(result);
+        form.check(validator, result);
         if (!result.hasErrors()) {
             try {
                 Cycle created = cycles.create(form.draft());
@@ -90,10 +94,8 @@ class CycleController {
             RedirectAttributes redirect) {
         Admins.require();
         Cycle current = cycles.get(slug);
-        form.validate(result);
-        if (form.getVersion() == null) {
-            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
-        }
+        form.check(validator, result);
+        FieldErrors.requireLoadedVersion(form.getVersion(), result);
         if (!result.hasErrors()) {
             try {
                 Cycle saved = cycles.update(slug, form.getVersion(), form.draft());

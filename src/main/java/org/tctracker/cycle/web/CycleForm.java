@@ -1,36 +1,57 @@
 package org.tctracker.cycle.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleAddress;
 import org.tctracker.cycle.CycleService.CycleDraft;
 import org.tctracker.cycle.Milestone;
+import org.tctracker.system.DateRange;
+import org.tctracker.system.FieldErrors;
+import org.tctracker.system.PlainText;
+import org.tctracker.system.PlausibleDate;
 
 /** The fields of the cycle form, with a few blank milestone rows to fill in. */
+@DateRange(from = "startsOn", to = "endsOn", message = "A cycle ends after it starts.")
 public class CycleForm {
 
     static final int BLANK_MILESTONES = 3;
-    /** Letters, digits, dashes and single dots, so OpenStack's series names such as 2027.1 fit. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]|\\.(?!\\.)){0,38}[a-z0-9]|[a-z0-9]");
+    private static final String PRINTABLE = "Use up to {max} printable characters.";
 
+    @CycleAddress
     private String slug = "";
+
+    @NotBlank(message = "Give the cycle a name.")
+    @Size(max = Cycle.MAX_NAME_LENGTH, message = PRINTABLE)
+    @PlainText(message = "Use up to " + Cycle.MAX_NAME_LENGTH + " printable characters.")
     private String name = "";
+
+    @Size(max = Cycle.MAX_SUMMIT_LENGTH, message = PRINTABLE)
+    @PlainText(message = "Use up to " + Cycle.MAX_SUMMIT_LENGTH + " printable characters.")
     private String summit = "";
 
+    @NotNull(message = "Enter the first day of the cycle.")
+    @PlausibleDate
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate startsOn;
 
+    @NotNull(message = "Enter the release day that ends the cycle.")
+    @PlausibleDate
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate endsOn;
 
-    private List<MilestoneRow> milestones = new ArrayList<>();
+    private List<@Valid MilestoneRow> milestones = new ArrayList<>();
     private @Nullable Long version;
 
     static CycleForm blank() {
@@ -63,77 +84,34 @@ public class CycleForm {
         }
     }
 
-    void validate(BindingResult result) {
-        slug = slug.strip();
-        name = name.strip();
-        summit = summit.strip();
-        if (!SLUG.matcher(slug).matches() || slug.equals("new")) {
-            result.rejectValue(
-                    "slug",
-                    "shape",
-                    "Use lower-case letters, digits, dashes and dots, as in “mitaka” or “2027.1-gazpacho” (not “new”).");
-        } else if (slug.endsWith(".md") || slug.endsWith(".csv") || slug.endsWith(".atom")) {
-            // Addresses ending so are the files scripts fetch; a cycle's page must not look like one.
-            result.rejectValue("slug", "file", "An address cannot end in .md, .csv or .atom, which name files.");
-        }
-        if (name.isEmpty()) {
-            result.rejectValue("name", "required", "Give the cycle a name.");
-        } else if (name.length() > Cycle.MAX_NAME_LENGTH || hasControlCharacters(name)) {
-            result.rejectValue("name", "length", "Use up to " + Cycle.MAX_NAME_LENGTH + " printable characters.");
-        }
-        if (summit.length() > Cycle.MAX_SUMMIT_LENGTH || hasControlCharacters(summit)) {
-            result.rejectValue("summit", "length", "Use up to " + Cycle.MAX_SUMMIT_LENGTH + " printable characters.");
-        }
-        rejectFarDates(result, "startsOn", startsOn);
-        rejectFarDates(result, "endsOn", endsOn);
-        if (startsOn == null && !result.hasFieldErrors("startsOn")) {
-            result.rejectValue("startsOn", "required", "Enter the first day of the cycle.");
-        }
-        if (endsOn == null && !result.hasFieldErrors("endsOn")) {
-            result.rejectValue("endsOn", "required", "Enter the release day that ends the cycle.");
-        }
-        if (startsOn != null && endsOn != null && !endsOn.isAfter(startsOn)) {
-            result.rejectValue("endsOn", "order", "A cycle ends after it starts.");
-        }
+    /**
+     * Records every problem beside its field: the fields' own rules, then what only the rows
+     * together can say (a row half filled in, two rows with one name).
+     */
+    void check(Validator validator, BindingResult result) {
+        FieldErrors.check(validator, this, result);
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < milestones.size(); i++) {
             MilestoneRow row = milestones.get(i);
-            String rowName = row.getName().strip();
-            if (rowName.isEmpty() && row.getDueOn() == null) {
-                continue;
-            }
             String field = "milestones[" + i + "]";
-            if (rowName.isEmpty()) {
+            if (row.getName().isEmpty() && row.getDueOn() != null) {
                 result.rejectValue(field + ".name", "required", "Name this milestone, or clear its date.");
-            } else if (rowName.length() > Milestone.MAX_NAME_LENGTH || hasControlCharacters(rowName)) {
-                result.rejectValue(
-                        field + ".name", "length", "Use up to " + Milestone.MAX_NAME_LENGTH + " printable characters.");
-            } else if (seen.putIfAbsent(rowName, i) != null) {
-                result.rejectValue(field + ".name", "unique", "Two milestones cannot share a name.");
-            }
-            if (row.getDueOn() == null && !result.hasFieldErrors(field + ".dueOn")) {
+            } else if (!row.getName().isEmpty() && row.getDueOn() == null && !result.hasFieldErrors(field + ".dueOn")) {
                 result.rejectValue(field + ".dueOn", "required", "Give this milestone a date.");
             }
-            rejectFarDates(result, field + ".dueOn", row.getDueOn());
-        }
-    }
-
-    private static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
-    }
-
-    /** Dates far outside any release cycle are typing mistakes (and beyond what databases store). */
-    static void rejectFarDates(BindingResult result, String field, @Nullable LocalDate date) {
-        if (date != null && (date.getYear() < 1990 || date.getYear() > 2999) && !result.hasFieldErrors(field)) {
-            result.rejectValue(field, "range", "Enter a date between 1990 and 2999.");
+            if (!row.getName().isEmpty()
+                    && seen.putIfAbsent(row.getName(), i) != null
+                    && !result.hasFieldErrors(field + ".name")) {
+                result.rejectValue(field + ".name", "unique", "Two milestones cannot share a name.");
+            }
         }
     }
 
     CycleDraft draft() {
         Map<String, LocalDate> rows = new LinkedHashMap<>();
         for (MilestoneRow row : milestones) {
-            if (!row.getName().isBlank() && row.getDueOn() != null) {
-                rows.put(row.getName().strip(), row.getDueOn());
+            if (!row.getName().isEmpty() && row.getDueOn() != null) {
+                rows.put(row.getName(), row.getDueOn());
             }
         }
         return new CycleDraft(slug, name, summit.isEmpty() ? null : summit, startsOn, endsOn, rows);
@@ -144,7 +122,7 @@ public class CycleForm {
     }
 
     public void setSlug(@Nullable String slug) {
-        this.slug = slug == null ? "" : slug;
+        this.slug = slug == null ? "" : slug.strip();
     }
 
     public String getName() {
@@ -152,7 +130,7 @@ public class CycleForm {
     }
 
     public void setName(@Nullable String name) {
-        this.name = name == null ? "" : name;
+        this.name = name == null ? "" : name.strip();
     }
 
     public String getSummit() {
@@ -160,7 +138,7 @@ public class CycleForm {
     }
 
     public void setSummit(@Nullable String summit) {
-        this.summit = summit == null ? "" : summit;
+        this.summit = summit == null ? "" : summit.strip();
     }
 
     public @Nullable LocalDate getStartsOn() {
@@ -197,8 +175,12 @@ public class CycleForm {
 
     /** One milestone line of the form. */
     public static class MilestoneRow {
+
+        @Size(max = Milestone.MAX_NAME_LENGTH, message = PRINTABLE)
+        @PlainText(message = "Use up to " + Milestone.MAX_NAME_LENGTH + " printable characters.")
         private String name = "";
 
+        @PlausibleDate
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate dueOn;
 
@@ -207,7 +189,7 @@ public class CycleForm {
         }
 
         public void setName(@Nullable String name) {
-            this.name = name == null ? "" : name;
+            this.name = name == null ? "" : name.strip();
         }
 
         public @Nullable LocalDate getDueOn() {

@@ -317,21 +317,7 @@ public record Dashboard(
         }
 
         static Set<Status> openStatuses() {
-            return statusesWhere(true);
-        }
-
-        static Set<Status> closedStatuses() {
-            return statusesWhere(false);
-        }
-
-        private static Set<Status> statusesWhere(boolean open) {
-            Set<Status> statuses = EnumSet.noneOf(Status.class);
-            for (Status status : Status.values()) {
-                if (status.isOpen() == open) {
-                    statuses.add(status);
-                }
-            }
-            return statuses;
+            return StatusChoice.where(true);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.tctracker.people.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.tctracker.people.Person;
 import org.tctracker.system.Admins;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
+import org.tctracker.system.FieldErrors;
 import org.tctracker.system.StaleEditException;
 
 /** Admins add, change and remove people here. */
@@ -29,8 +31,11 @@ class PersonController {
 
     private final PeopleService people;
 
-    PersonController(PeopleService people) {
+    private final Validator validator;
+
+    PersonController(PeopleService people, Validator validator) {
         this.people = people;
+        this.validator = validator;
     }
 
     @InitBinder("form")
@@ -54,7 +59,7 @@ class PersonController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Admins.require();
-        form.validate(result);
+        FieldErrors.check(validator, form, result);
         if (!result.hasErrors()) {
             try {
                 Person created = people.create(form.draft());
@@ -88,10 +93,8 @@ class PersonController {
             RedirectAttributes redirect) {
         Admins.require();
         Person current = people.get(id);
-        form.validate(result);
-        if (form.getVersion() == null) {
-            result.reject("version", "The form is missing the version it was loaded with; reload it and try again.");
-        }
+        FieldErrors.check(validator, form, result);
+        FieldErrors.requireLoadedVersion(form.getVersion(), result);
         if (!result.hasErrors()) {
             try {
                 people.update(id, form.getVersion(), form.draft());

@@ -1,21 +1,40 @@
 package org.tctracker.people.web;
 
-import java.util.regex.Pattern;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.springframework.validation.BindingResult;
 import org.tctracker.people.PeopleService.PersonDraft;
 import org.tctracker.people.Person;
+import org.tctracker.system.PlainText;
 
 /** The fields of the person form. */
 public class PersonForm {
 
     /** The characters IRC allows in a nick. */
-    private static final Pattern NICK = Pattern.compile("[A-Za-z\\[\\]\\\\`_^{|}][A-Za-z0-9\\[\\]\\\\`_^{|}-]{0,39}");
+    private static final String NICK = "[A-Za-z\\[\\]\\\\`_^{|}][A-Za-z0-9\\[\\]\\\\`_^{|}-]{0,39}";
 
+    /** Something@somewhere.tld without spaces or control characters, or nothing at all. */
+    private static final String EMAIL = "|[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+";
+
+    private static final String EMAIL_SHAPE = "Enter an address such as someone@example.org, or leave it empty.";
+
+    @NotBlank(message = "Enter the name people know them by.")
+    @Size(max = Person.MAX_NAME_LENGTH, message = "Use up to {max} printable characters.")
+    @PlainText(message = "Use up to " + Person.MAX_NAME_LENGTH + " printable characters.")
     private String displayName = "";
+
+    @Pattern(regexp = NICK, message = "Enter their IRC nick: up to 40 characters, no spaces.")
     private String ircNick = "";
+
+    @Size(max = Person.MAX_EMAIL_LENGTH, message = EMAIL_SHAPE)
+    @Pattern(regexp = EMAIL, message = EMAIL_SHAPE)
     private String email = "";
+
+    @Size(max = Person.MAX_AFFILIATION_LENGTH, message = "Use up to {max} printable characters.")
+    @PlainText(message = "Use up to " + Person.MAX_AFFILIATION_LENGTH + " printable characters.")
     private String affiliation = "";
+
     private @Nullable Long version;
 
     static PersonForm of(Person person) {
@@ -28,33 +47,6 @@ public class PersonForm {
         return form;
     }
 
-    void validate(BindingResult result) {
-        displayName = displayName.strip();
-        ircNick = ircNick.strip();
-        email = email.strip();
-        affiliation = affiliation.strip();
-        if (displayName.isEmpty()) {
-            result.rejectValue("displayName", "required", "Enter the name people know them by.");
-        } else if (displayName.length() > Person.MAX_NAME_LENGTH
-                || displayName.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue(
-                    "displayName", "length", "Use up to " + Person.MAX_NAME_LENGTH + " printable characters.");
-        }
-        if (!NICK.matcher(ircNick).matches()) {
-            result.rejectValue("ircNick", "shape", "Enter their IRC nick: up to 40 characters, no spaces.");
-        }
-        if (!email.isEmpty()
-                && (email.length() > Person.MAX_EMAIL_LENGTH
-                        || !email.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+"))) {
-            result.rejectValue("email", "shape", "Enter an address such as someone@example.org, or leave it empty.");
-        }
-        if (affiliation.length() > Person.MAX_AFFILIATION_LENGTH
-                || affiliation.chars().anyMatch(Character::isISOControl)) {
-            result.rejectValue(
-                    "affiliation", "length", "Use up to " + Person.MAX_AFFILIATION_LENGTH + " printable characters.");
-        }
-    }
-
     PersonDraft draft() {
         return new PersonDraft(
                 displayName, ircNick, email.isEmpty() ? null : email, affiliation.isEmpty() ? null : affiliation);
@@ -65,7 +57,7 @@ public class PersonForm {
     }
 
     public void setDisplayName(@Nullable String displayName) {
-        this.displayName = displayName == null ? "" : displayName;
+        this.displayName = displayName == null ? "" : displayName.strip();
     }
 
     public String getIrcNick() {
@@ -73,7 +65,7 @@ public class PersonForm {
     }
 
     public void setIrcNick(@Nullable String ircNick) {
-        this.ircNick = ircNick == null ? "" : ircNick;
+        this.ircNick = ircNick == null ? "" : ircNick.strip();
     }
 
     public String getEmail() {
@@ -81,7 +73,7 @@ public class PersonForm {
     }
 
     public void setEmail(@Nullable String email) {
-        this.email = email == null ? "" : email;
+        this.email = email == null ? "" : email.strip();
     }
 
     public String getAffiliation() {
@@ -89,7 +81,7 @@ public class PersonForm {
     }
 
     public void setAffiliation(@Nullable String affiliation) {
-        this.affiliation = affiliation == null ? "" : affiliation;
+        this.affiliation = affiliation == null ? "" : affiliation.strip();
     }
 
     public @Nullable Long getVersion() {
