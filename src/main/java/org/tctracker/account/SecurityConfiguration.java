@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,11 +23,30 @@ import org.tctracker.system.ErrorResponses;
 
 /**
  * Who may do what, and the headers every answer carries. Reading is open to everyone; every change
- * needs an account; accounts are for admins. Finer rules (an editor changes only what they own or
- * help with) are checked where the change is made.
+ * needs an account; cycles, people, accounts and carrying work over are for admins: these rules
+ * say so for the addresses, and {@code @PreAuthorize} says it again on the services, for callers
+ * that come some other way. Finer rules (an editor changes only what they own or help with) are
+ * {@code CommitmentPermissions}', checked by the commitment services. Controllers check nothing.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The pages and actions of admins, whatever the method. */
+    static final String[] ADMIN_PAGES = {
+        "/admin/**",
+        "/cycles/new",
+        "/cycles/*/edit",
+        "/cycles/*/delete",
+        "/cycles/*/carry-over",
+        "/cycles/*/carry-over/undo",
+        "/people/new",
+        "/people/*/edit",
+        "/people/*/delete",
+    };
+
+    /** Addresses anyone may read, where only admins may post: the cycle and person forms save there. */
+    static final String[] ADMIN_POSTS = {"/cycles", "/cycles/*", "/people", "/people/*"};
 
     /** No inline script or style anywhere, so none is allowed; Pico's icons are data: images. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -75,7 +95,9 @@ class SecurityConfiguration {
                 SignedInSessions sessions)
                 throws Exception {
             http.authenticationManager(authenticationManager)
-                    .authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+                    .authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN_PAGES)
+                            .hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.POST, ADMIN_POSTS)
                             .hasRole("ADMIN")
                             .requestMatchers("/account", "/account/**")
                             .authenticated()

@@ -22,6 +22,7 @@ import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
+import org.tctracker.system.AdminsOnly;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -65,6 +66,22 @@ public class CommitmentService {
     @Transactional(readOnly = true)
     public Commitment get(long id) {
         return commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));
+    }
+
+    /** The commitment, for a form that changes it, if this person may; a 403 otherwise. */
+    @Transactional(readOnly = true)
+    public Commitment changeable(TrackerUser user, long id) {
+        Commitment commitment = get(id);
+        permissions.requireChange(user, commitment);
+        return commitment;
+    }
+
+    /** The commitment, for the page that confirms deleting it, if this person may; a 403 otherwise. */
+    @Transactional(readOnly = true)
+    public Commitment deletable(TrackerUser user, long id) {
+        Commitment commitment = get(id);
+        permissions.requireDelete(user, commitment);
+        return commitment;
     }
 
     public Commitment create(TrackerUser user, long cycleId, CommitmentDraft draft) {
@@ -295,10 +312,8 @@ public class CommitmentService {
      * Carries out the plan: copies the open commitments, with their spec links, to the end of the
      * target cycle, and notes on each original where it went.
      */
-    public List<Commitment> carryOver(TrackerUser user, long fromCycleId, long intoCycleId) {
-        if (!user.isAdmin()) {
-            throw new AccessDeniedException("Only admins may carry work over.");
-        }
+    @AdminsOnly
+    public List<Commitment> carryOver(long fromCycleId, long intoCycleId) {
         Plan plan = plan(fromCycleId, intoCycleId);
         int position = commitments.lastPositionIn(intoCycleId);
         Instant now = clock.instant();
@@ -344,10 +359,8 @@ public class CommitmentService {
      * Takes back a carry-over made by mistake: removes the copies carried in from that cycle, and
      * the originals forget where they went. Only while nobody has checked in on the copies.
      */
-    public int undoCarryOver(TrackerUser user, long fromCycleId, long intoCycleId) {
-        if (!user.isAdmin()) {
-            throw new AccessDeniedException("Only admins may carry work over.");
-        }
+    @AdminsOnly
+    public int undoCarryOver(long fromCycleId, long intoCycleId) {
         CarriedIn carried = carriedInto(intoCycleId).stream()
                 .filter(c -> c.from().getId().equals(fromCycleId))
                 .findFirst()

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tctracker.system.Admins;
+import org.tctracker.system.AdminsOnly;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -43,8 +43,8 @@ public class CycleService {
         return cycles.findWithMilestones(slug).orElseThrow(() -> RecordNotFoundException.of("cycle", slug));
     }
 
+    @AdminsOnly
     public Cycle create(CycleDraft draft) {
-        Admins.require();
         if (cycles.existsBySlug(draft.slug())) {
             throw new ChangeRefusedException(
                     "slug", "Another cycle already uses the address /cycles/" + draft.slug() + ".");
@@ -54,8 +54,8 @@ public class CycleService {
         return cycles.save(cycle);
     }
 
+    @AdminsOnly
     public Cycle update(String slug, long loadedVersion, CycleDraft draft) {
-        Admins.require();
         Cycle cycle = get(slug);
         if (cycle.getVersion() != loadedVersion) {
             throw new StaleEditException(cycle);
@@ -72,8 +72,8 @@ public class CycleService {
     }
 
     /** Removes a cycle with no commitments left; one that still has some says how many. */
+    @AdminsOnly
     public void delete(String slug) {
-        Admins.require();
         Cycle cycle = get(slug);
         List<String> held = references.stream()
                 .map(reference -> reference.describe(cycle.getId()))

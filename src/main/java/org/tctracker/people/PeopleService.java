@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tctracker.system.Admins;
+import org.tctracker.system.AdminsOnly;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -34,16 +34,16 @@ public class PeopleService {
         return people.findById(id).orElseThrow(() -> RecordNotFoundException.of("person", id));
     }
 
+    @AdminsOnly
     public Person create(PersonDraft draft) {
-        Admins.require();
         nickFree(draft.ircNick(), null);
         Person person = new Person(draft.displayName(), draft.ircNick());
         person.revise(draft.displayName(), draft.ircNick(), draft.email(), draft.affiliation());
         return people.save(person);
     }
 
+    @AdminsOnly
     public Person update(long id, long loadedVersion, PersonDraft draft) {
-        Admins.require();
         Person person = get(id);
         if (person.getVersion() != loadedVersion) {
             throw new StaleEditException(person);
@@ -54,8 +54,8 @@ public class PeopleService {
     }
 
     /** Removes someone who holds nothing; otherwise says what they still hold. */
+    @AdminsOnly
     public void delete(long id) {
-        Admins.require();
         Person person = get(id);
         List<String> held = references.stream()
                 .map(reference -> reference.describe(id))

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tctracker.account.AccountService;
 import org.tctracker.account.TrackerUser;
@@ -165,7 +167,15 @@ class CommitmentEventsTest {
         Cycle next = cycles.save(new Cycle(
                 "newton", "Newton", null, java.time.LocalDate.of(2016, 4, 11), java.time.LocalDate.of(2016, 10, 6)));
 
-        List<Commitment> copies = service.carryOver(chair, mitaka().getId(), next.getId());
+        List<Commitment> copies;
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(chair, null, chair.getAuthorities()));
+        try {
+            copies = service.carryOver(mitaka().getId(), next.getId());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
 
         Commitment copy = copies.stream()
                 .filter(c -> c.getTitle().equals("Unfinished"))

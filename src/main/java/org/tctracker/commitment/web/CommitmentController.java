@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -176,8 +175,7 @@ class CommitmentController {
 
     @GetMapping("/commitments/{id}/edit")
     String editForm(@PathVariable long id, @AuthenticationPrincipal TrackerUser user, Model model) {
-        Commitment commitment = service.get(id);
-        requireChange(user, commitment);
+        Commitment commitment = service.changeable(user, id);
         model.addAttribute("form", CommitmentForm.of(commitment));
         return formPage(model, commitment);
     }
@@ -191,8 +189,7 @@ class CommitmentController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Commitment current = service.get(id);
-        requireChange(user, current);
+        Commitment current = service.changeable(user, id);
         form.check(validator, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
         if (!result.hasErrors()) {
@@ -214,11 +211,7 @@ class CommitmentController {
 
     @GetMapping("/commitments/{id}/delete")
     String confirmDelete(@PathVariable long id, @AuthenticationPrincipal TrackerUser user, Model model) {
-        Commitment commitment = service.get(id);
-        if (!permissions.mayDelete(user, commitment)) {
-            throw new AccessDeniedException("Not yours to delete");
-        }
-        model.addAttribute("commitment", commitment);
+        model.addAttribute("commitment", service.deletable(user, id));
         return "commitment/delete";
     }
 
@@ -254,12 +247,6 @@ class CommitmentController {
         service.moveTo(user, id, to);
         redirect.addFlashAttribute("flash", "Moved.");
         return "redirect:/commitments/" + id;
-    }
-
-    private void requireChange(TrackerUser user, Commitment commitment) {
-        if (!permissions.mayChange(user, commitment)) {
-            throw new AccessDeniedException("Not yours to change");
-        }
     }
 
     private String formPage(Model model, @Nullable Commitment commitment) {

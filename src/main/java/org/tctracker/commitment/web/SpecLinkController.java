@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.Commitment;
-import org.tctracker.commitment.CommitmentPermissions;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
@@ -35,13 +33,11 @@ import org.tctracker.system.StaleEditException;
 class SpecLinkController {
 
     private final CommitmentService service;
-    private final CommitmentPermissions permissions;
 
     private final Validator validator;
 
-    SpecLinkController(CommitmentService service, CommitmentPermissions permissions, Validator validator) {
+    SpecLinkController(CommitmentService service, Validator validator) {
         this.service = service;
-        this.permissions = permissions;
         this.validator = validator;
     }
 
@@ -59,7 +55,7 @@ class SpecLinkController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Commitment commitment = changeable(id, user);
+        Commitment commitment = service.changeable(user, id);
         form.check(validator, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -73,7 +69,7 @@ class SpecLinkController {
     @GetMapping("/commitments/{id}/links/{linkId}/edit")
     String edit(
             @PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal TrackerUser user, Model model) {
-        Commitment commitment = changeable(id, user);
+        Commitment commitment = service.changeable(user, id);
         SpecLink link = service.linkOf(id, linkId);
         model.addAttribute("linkForm", LinkForm.of(link));
         return page(model, commitment, link);
@@ -89,7 +85,7 @@ class SpecLinkController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Commitment commitment = changeable(id, user);
+        Commitment commitment = service.changeable(user, id);
         SpecLink link = service.linkOf(id, linkId);
         form.check(validator, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
@@ -111,7 +107,7 @@ class SpecLinkController {
     @GetMapping("/commitments/{id}/links/{linkId}/delete")
     String confirmDelete(
             @PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal TrackerUser user, Model model) {
-        Commitment commitment = changeable(id, user);
+        Commitment commitment = service.changeable(user, id);
         model.addAttribute("commitment", commitment);
         model.addAttribute("link", service.linkOf(id, linkId));
         return "commitment/link-delete";
@@ -123,18 +119,10 @@ class SpecLinkController {
             @PathVariable long linkId,
             @AuthenticationPrincipal TrackerUser user,
             RedirectAttributes redirect) {
-        changeable(id, user);
+        service.changeable(user, id);
         service.deleteLink(user, id, linkId);
         redirect.addFlashAttribute("flash", "Link removed.");
         return "redirect:/commitments/" + id + "#links";
-    }
-
-    private Commitment changeable(long id, TrackerUser user) {
-        Commitment commitment = service.get(id);
-        if (!permissions.mayChange(user, commitment)) {
-            throw new AccessDeniedException("Not yours to change");
-        }
-        return commitment;
     }
 
     private String page(Model model, Commitment commitment, @Nullable SpecLink link) {

@@ -17,7 +17,6 @@ import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
-import org.tctracker.system.Admins;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.ErrorResponses;
@@ -45,7 +44,6 @@ class CarryOverController {
             @PathVariable String slug,
             @RequestParam(name = "from", required = false) @Nullable String fromSlug,
             Model model) {
-        Admins.require();
         Cycle into = cycle(slug);
         List<Cycle> sources = cycles.findAllByOrderByStartsOnDesc().stream()
                 .filter(other -> !other.getId().equals(into.getId()))
@@ -74,12 +72,11 @@ class CarryOverController {
             @RequestParam(name = "from", required = false) @Nullable String fromSlug,
             @AuthenticationPrincipal TrackerUser user,
             RedirectAttributes redirect) {
-        Admins.require();
         Cycle into = cycle(slug);
         Cycle from = source(fromSlug);
         List<Commitment> copies;
         try {
-            copies = commitments.carryOver(user, from.getId(), into.getId());
+            copies = commitments.carryOver(from.getId(), into.getId());
         } catch (ChangeRefusedException refused) {
             throw new BadRequestException(refused.getMessage());
         }
@@ -103,12 +100,11 @@ class CarryOverController {
             @RequestParam(name = "from", required = false) @Nullable String fromSlug,
             @AuthenticationPrincipal TrackerUser user,
             RedirectAttributes redirect) {
-        Admins.require();
         Cycle into = cycle(slug);
         Cycle from = source(fromSlug);
         int removed;
         try {
-            removed = commitments.undoCarryOver(user, from.getId(), into.getId());
+            removed = commitments.undoCarryOver(from.getId(), into.getId());
         } catch (ChangeRefusedException refused) {
             throw new BadRequestException(refused.getMessage());
         }
