@@ -16,6 +16,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.annotation.Transactional;
 import org.tctracker.account.AccountService;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CommitmentService;
@@ -33,6 +34,7 @@ import org.tctracker.support.Team;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Transactional
 class AdminsOnlyTest {
 
     @Autowired
