@@ -40,17 +40,14 @@ public class Cycle extends StoredRecord {
     protected Cycle() {}
 
     public Cycle(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
-        if (!endsOn.isAfter(startsOn)) {
-            throw new IllegalArgumentException("A cycle ends after it starts");
-        }
-        this.slug = slug;
-        this.name = name;
-        this.summit = summit;
-        this.startsOn = startsOn;
-        this.endsOn = endsOn;
+        describe(slug, name, summit, startsOn, endsOn);
     }
 
     public void revise(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
+        describe(slug, name, summit, startsOn, endsOn);
+    }
+
+    private void describe(String slug, String name, @Nullable String summit, LocalDate startsOn, LocalDate endsOn) {
         if (!endsOn.isAfter(startsOn)) {
             throw new IllegalArgumentException("A cycle ends after it starts");
         }

@@ -26,6 +26,7 @@ final class Jar {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 // As the README recommends: the server starts from the context the build prepared;
                 // commands must ignore the setting.
                 "-Dspring.aot.enabled=true",

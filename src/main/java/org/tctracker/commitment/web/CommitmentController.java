@@ -40,9 +40,9 @@ import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
-import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.FieldErrors;
+import org.tctracker.system.FormPost;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -159,18 +159,17 @@ class CommitmentController {
         if (form.getCycleId() == null && !result.hasFieldErrors("cycleId")) {
             result.rejectValue("cycleId", "required", "Choose a cycle.");
         }
-        if (!result.hasErrors()) {
-            try {
-                Commitment created = service.create(user, form.getCycleId(), form.draft(), form.linkDrafts());
-                redirect.addFlashAttribute(
-                        "flash", "Commitment added to " + created.getCycle().getName() + ".");
-                return "redirect:/commitments/" + created.getId();
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return formPage(model, null);
+        return FormPost.of(result, model, response)
+                .save(
+                        () -> {
+                            Commitment created =
+                                    service.create(user, form.getCycleId(), form.draft(), form.linkDrafts());
+                            redirect.addFlashAttribute(
+                                    "flash",
+                                    "Commitment added to " + created.getCycle().getName() + ".");
+                            return "redirect:/commitments/" + created.getId();
+                        },
+                        () -> formPage(model, null));
     }
 
     @GetMapping("/commitments/{id}/edit")
@@ -192,21 +191,15 @@ class CommitmentController {
         Commitment current = service.changeable(user, id);
         form.check(validator, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
-        if (!result.hasErrors()) {
-            try {
-                service.update(user, id, form.getVersion(), form.draft(), form.getPosition());
-                redirect.addFlashAttribute("flash", "Saved.");
-                return "redirect:/commitments/" + id;
-            } catch (StaleEditException stale) {
-                response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", conflict(form, service.get(id)));
-                return "conflict";
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return formPage(model, current);
+        return FormPost.of(result, model, response)
+                .saveEdit(
+                        () -> {
+                            service.update(user, id, form.getVersion(), form.draft(), form.getPosition());
+                            redirect.addFlashAttribute("flash", "Saved.");
+                            return "redirect:/commitments/" + id;
+                        },
+                        (Commitment stale) -> conflict(form, service.get(id)),
+                        () -> formPage(model, current));
     }
 
     @GetMapping("/commitments/{id}/delete")

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +25,7 @@ import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.SpecLink;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.FieldErrors;
-import org.tctracker.system.StaleEditException;
+import org.tctracker.system.FormPost;
 
 /** Adding, changing and removing a commitment's spec links. */
 @Controller
@@ -57,13 +56,14 @@ class SpecLinkController {
             RedirectAttributes redirect) {
         Commitment commitment = service.changeable(user, id);
         form.check(validator, result);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, commitment, null);
-        }
-        service.addLink(user, id, form.draft());
-        redirect.addFlashAttribute("flash", "Link added.");
-        return "redirect:/commitments/" + id + "#links";
+        return FormPost.of(result, model, response)
+                .save(
+                        () -> {
+                            service.addLink(user, id, form.draft());
+                            redirect.addFlashAttribute("flash", "Link added.");
+                            return "redirect:/commitments/" + id + "#links";
+                        },
+                        () -> page(model, commitment, null));
     }
 
     @GetMapping("/commitments/{id}/links/{linkId}/edit")
@@ -89,19 +89,15 @@ class SpecLinkController {
         SpecLink link = service.linkOf(id, linkId);
         form.check(validator, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, commitment, link);
-        }
-        try {
-            service.updateLink(user, id, linkId, form.getVersion(), form.draft());
-        } catch (StaleEditException stale) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", conflict(form, service.linkOf(id, linkId)));
-            return "conflict";
-        }
-        redirect.addFlashAttribute("flash", "Link saved.");
-        return "redirect:/commitments/" + id + "#links";
+        return FormPost.of(result, model, response)
+                .saveEdit(
+                        () -> {
+                            service.updateLink(user, id, linkId, form.getVersion(), form.draft());
+                            redirect.addFlashAttribute("flash", "Link saved.");
+                            return "redirect:/commitments/" + id + "#links";
+                        },
+                        (SpecLink stale) -> conflict(form, service.linkOf(id, linkId)),
+                        () -> page(model, commitment, link));
     }
 
     @GetMapping("/commitments/{id}/links/{linkId}/delete")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ import org.tctracker.cycle.CycleService;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.FieldErrors;
-import org.tctracker.system.StaleEditException;
+import org.tctracker.system.FormPost;
 
 /** Admins open, change and remove cycles here. */
 @Controller
@@ -46,8 +47,7 @@ class CycleController {
     @GetMapping("/cycles/new")
     String newForm(Model model) {
         model.addAttribute("form", CycleForm.blank());
-        model.addAttribute("cycle", null);
-        return "cycle/form";
+        return formPage(model, null);
     }
 
     @PostMapping("/cycles")
@@ -58,26 +58,21 @@ class CycleController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         form.check(validator, result);
-        if (!result.hasErrors()) {
-            try {
-                Cycle created = cycles.create(form.draft());
-                redirect.addFlashAttribute("flash", "Opened the " + created.getName() + " cycle.");
-                return "redirect:/cycles/" + created.getSlug();
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("cycle", null);
-        return "cycle/form";
+        return FormPost.of(result, model, response)
+                .save(
+                        () -> {
+                            Cycle created = cycles.create(form.draft());
+                            redirect.addFlashAttribute("flash", "Opened the " + created.getName() + " cycle.");
+                            return "redirect:/cycles/" + created.getSlug();
+                        },
+                        () -> formPage(model, null));
     }
 
     @GetMapping("/cycles/{slug}/edit")
     String editForm(@PathVariable String slug, Model model) {
         Cycle cycle = cycles.get(slug);
         model.addAttribute("form", CycleForm.of(cycle));
-        model.addAttribute("cycle", cycle);
-        return "cycle/form";
+        return formPage(model, cycle);
     }
 
     @PostMapping("/cycles/{slug}")
@@ -91,22 +86,15 @@ class CycleController {
         Cycle current = cycles.get(slug);
         form.check(validator, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
-        if (!result.hasErrors()) {
-            try {
-                Cycle saved = cycles.update(slug, form.getVersion(), form.draft());
-                redirect.addFlashAttribute("flash", "Saved.");
-                return "redirect:/cycles/" + saved.getSlug();
-            } catch (StaleEditException stale) {
-                response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", conflict(form, stale.stored()));
-                return "conflict";
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("cycle", current);
-        return "cycle/form";
+        return FormPost.of(result, model, response)
+                .saveEdit(
+                        () -> {
+                            Cycle saved = cycles.update(slug, form.getVersion(), form.draft());
+                            redirect.addFlashAttribute("flash", "Saved.");
+                            return "redirect:/cycles/" + saved.getSlug();
+                        },
+                        (Cycle stored) -> conflict(form, stored),
+                        () -> formPage(model, current));
     }
 
     @GetMapping("/cycles/{slug}/delete")
@@ -128,6 +116,11 @@ class CycleController {
         }
         redirect.addFlashAttribute("flash", "Deleted the " + cycle.getName() + " cycle.");
         return "redirect:/cycles";
+    }
+
+    private static String formPage(Model model, @Nullable Cycle cycle) {
+        model.addAttribute("cycle", cycle);
+        return "cycle/form";
     }
 
     private static EditConflict conflict(CycleForm yours, Cycle stored) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +23,7 @@ import org.tctracker.people.Person;
 import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.FieldErrors;
-import org.tctracker.system.StaleEditException;
+import org.tctracker.system.FormPost;
 
 /** Admins add, change and remove people here. */
 @Controller
@@ -45,8 +46,7 @@ class PersonController {
     @GetMapping("/people/new")
     String newForm(Model model) {
         model.addAttribute("form", new PersonForm());
-        model.addAttribute("person", null);
-        return "people/form";
+        return formPage(model, null);
     }
 
     @PostMapping("/people")
@@ -57,26 +57,21 @@ class PersonController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         FieldErrors.check(validator, form, result);
-        if (!result.hasErrors()) {
-            try {
-                Person created = people.create(form.draft());
-                redirect.addFlashAttribute("flash", "Added " + created.getDisplayName() + ".");
-                return "redirect:/people/" + created.getId();
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("person", null);
-        return "people/form";
+        return FormPost.of(result, model, response)
+                .save(
+                        () -> {
+                            Person created = people.create(form.draft());
+                            redirect.addFlashAttribute("flash", "Added " + created.getDisplayName() + ".");
+                            return "redirect:/people/" + created.getId();
+                        },
+                        () -> formPage(model, null));
     }
 
     @GetMapping("/people/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         Person person = people.get(id);
         model.addAttribute("form", PersonForm.of(person));
-        model.addAttribute("person", person);
-        return "people/form";
+        return formPage(model, person);
     }
 
     @PostMapping("/people/{id}")
@@ -90,22 +85,15 @@ class PersonController {
         Person current = people.get(id);
         FieldErrors.check(validator, form, result);
         FieldErrors.requireLoadedVersion(form.getVersion(), result);
-        if (!result.hasErrors()) {
-            try {
-                people.update(id, form.getVersion(), form.draft());
-                redirect.addFlashAttribute("flash", "Saved.");
-                return "redirect:/people/" + id;
-            } catch (StaleEditException stale) {
-                response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("conflict", conflict(form, stale.stored()));
-                return "conflict";
-            } catch (ChangeRefusedException refused) {
-                result.rejectValue(refused.field(), "refused", refused.getMessage());
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("person", current);
-        return "people/form";
+        return FormPost.of(result, model, response)
+                .saveEdit(
+                        () -> {
+                            people.update(id, form.getVersion(), form.draft());
+                            redirect.addFlashAttribute("flash", "Saved.");
+                            return "redirect:/people/" + id;
+                        },
+                        (Person stored) -> conflict(form, stored),
+                        () -> formPage(model, current));
     }
 
     @GetMapping("/people/{id}/delete")
@@ -127,6 +115,11 @@ class PersonController {
         }
         redirect.addFlashAttribute("flash", "Removed " + person.getDisplayName() + ".");
         return "redirect:/people";
+    }
+
+    private static String formPage(Model model, @Nullable Person person) {
+        model.addAttribute("person", person);
+        return "people/form";
     }
 
     private static EditConflict conflict(PersonForm yours, Person stored) {
