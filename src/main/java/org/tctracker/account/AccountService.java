@@ -109,9 +109,7 @@ public class AccountService {
             if (accountId == actingAccountId) {
                 refuse("You cannot disable your own account.");
             }
-            if (account.getRole() == Role.ADMIN && account.isEnabled() && accounts.countEnabledAdmins() <= 1) {
-                refuse("This is the last enabled admin; make someone else an admin first.");
-            }
+            refuseLastEnabledAdmin(account);
             account.disable();
         } else {
             account.enable();
@@ -125,9 +123,7 @@ public class AccountService {
             if (accountId == actingAccountId) {
                 refuse("You cannot take away your own admin role.");
             }
-            if (account.isEnabled() && accounts.countEnabledAdmins() <= 1) {
-                refuse("This is the last enabled admin; make someone else an admin first.");
-            }
+            refuseLastEnabledAdmin(account);
         }
         account.changeRole(role);
     }
@@ -146,6 +142,16 @@ public class AccountService {
             refuse(person.getDisplayName() + " is already linked to another account.");
         }
         return person;
+    }
+
+    /** Whoever else changes an admin at the same moment waits for this transaction to end. */
+    private void refuseLastEnabledAdmin(Account account) {
+        List<Account> enabledAdmins = accounts.lockEnabledAdmins();
+        if (account.getRole() == Role.ADMIN
+                && account.isEnabled()
+                && enabledAdmins.stream().allMatch(admin -> admin.getId().equals(account.getId()))) {
+            refuse("This is the last enabled admin; make someone else an admin first.");
+        }
     }
 
     private void refuse(String message) {

@@ -1,7 +1,9 @@
 package org.tctracker.account;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -24,8 +26,15 @@ public interface Accounts extends Repository<Account, Long> {
 
     long countByPersonId(long personId);
 
-    @Query("select count(a) from Account a where a.role = org.tctracker.account.Role.ADMIN and a.enabled = true")
-    long countEnabledAdmins();
+    /**
+     * The enabled admins, each row locked until the transaction ends: two admins taking each
+     * other's role at the same moment are then counted one after the other, never both as "one
+     * more admin remains".
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.role = org.tctracker.account.Role.ADMIN and a.enabled = true"
+            + " order by a.id")
+    List<Account> lockEnabledAdmins();
 
     boolean existsByPersonIdAndIdNot(long personId, long id);
 }
