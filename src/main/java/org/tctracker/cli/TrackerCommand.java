@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ExportCommand.class,
             ImportCommand.class,
-            BackupCommand.class
+            BackupCommand.class,
+            ResetAdminCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -33,7 +34,7 @@ class TrackerCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "Name a command: check, report, export, import or backup.");
+                new picocli.CommandLine(this), "Name a command: check, report, export, import, backup or reset-admin.");
     }
 
     static class Version implements picocli.CommandLine.IVersionProvider {

@@ -249,6 +249,29 @@ class CommandLineIT {
     }
 
     @Test
+    void resetAdminTakesThePasswordFromStandardInputOnly() throws Exception {
+        Jar.Result nothingPiped = Jar.run(data(), "reset-admin", "--username", "rescuer");
+        assertThat(nothingPiped.status()).isEqualTo(2);
+        assertThat(nothingPiped.err()).contains("Give the new password on standard input");
+
+        Jar.Result piped =
+                Jar.runWithInput("a fresh start for the chair\n", data(), "reset-admin", "--username", "rescuer");
+        assertThat(piped.status()).isEqualTo(0);
+        assertThat(piped.err()).contains("Created rescuer, an enabled admin with the new password.");
+        assertThat(piped.out()).isEmpty();
+
+        JsonNode accounts = JSON.readTree(
+                        Jar.run(data(), "export", "--include-accounts").out())
+                .path("accounts");
+        assertThat(accounts).anySatisfy(account -> {
+            assertThat(account.path("username").asString()).isEqualTo("rescuer");
+            assertThat(account.path("role").asString()).isEqualTo("ADMIN");
+            assertThat(account.path("enabled").asBoolean()).isTrue();
+            assertThat(account.path("passwordHash").asString()).startsWith("{bcrypt}");
+        });
+    }
+
+    @Test
     void exportThenImportIntoAnEmptyDatabaseGivesAnIdenticalExport() throws Exception {
         Path first = dir.resolve("first");
         assertThat(Jar.run(first, "import", underWay().toString(), "--replace").status())

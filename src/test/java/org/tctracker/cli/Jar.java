@@ -45,10 +45,22 @@ final class Jar {
 
     /** Runs with these environment variables added, such as a SPRING_DATASOURCE_URL. */
     static Result run(java.util.Map<String, String> environment, Path dataDir, String... args) throws Exception {
+        return run(environment, "", dataDir, args);
+    }
+
+    /** Runs with {@code input} on its standard input, as a pipe would give it. */
+    static Result runWithInput(String input, Path dataDir, String... args) throws Exception {
+        return run(java.util.Map.of(), input, dataDir, args);
+    }
+
+    private static Result run(java.util.Map<String, String> environment, String input, Path dataDir, String... args)
+            throws Exception {
         ProcessBuilder builder = command(dataDir, args);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
