@@ -15,7 +15,8 @@ RUN apt-get update \
  && groupadd --system tracker \
  && useradd --system --gid tracker --home-dir /app --shell /usr/sbin/nologin tracker \
  && mkdir -p /data /app \
- && chown tracker:tracker /data
+ && chown tracker:tracker /data \
+ && chmod 700 /data
 WORKDIR /app
 # The README's settings for one server; replace JAVA_OPTS for a larger heap or the C2 compiler.
 ENV JAVA_OPTS="-Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms16m -Xmx64m -Xmn8m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k"

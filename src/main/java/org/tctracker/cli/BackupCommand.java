@@ -1,13 +1,18 @@
 package org.tctracker.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tctracker.system.EmbeddedDatabaseSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,9 +59,27 @@ class BackupCommand implements Callable<Integer> {
                 backup.setString(1, target.toString());
                 backup.execute();
             }
+            keepPrivate(target, Path.of(context.getEnvironment().getRequiredProperty("tracker.data-dir")));
         }
         CommandLineMode.err.println(
                 "Backed up the database to " + target + " (unzip into an empty data folder to" + " restore).");
         return CommandLineMode.DONE;
+    }
+
+    /**
+     * The copy holds what the database holds (password hashes, sessions), so it is the owner's
+     * alone, and it carries the database's password file: unzipped into an empty folder, the
+     * database opens with it.
+     */
+    private static void keepPrivate(Path zip, Path dataDir) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(zip, PosixFilePermissions.fromString("rw-------"));
+        }
+        Path secret = dataDir.resolve(EmbeddedDatabaseSecret.FILE);
+        if (Files.exists(secret)) {
+            try (FileSystem entries = FileSystems.newFileSystem(zip)) {
+                Files.copy(secret, entries.getPath(EmbeddedDatabaseSecret.FILE));
+            }
+        }
     }
 }

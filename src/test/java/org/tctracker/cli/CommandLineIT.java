@@ -1,6 +1,7 @@
 package org.tctracker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -86,6 +87,16 @@ class CommandLineIT {
         assertThat(result.status()).isEqualTo(0);
         assertThat(result.out()).isEqualTo("Nothing needs attention in Mitaka.\n");
         assertThat(result.err()).doesNotContain("Started", "Spring Boot");
+        // The folder the command made, and the database in it, are the owner's alone.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data())))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data().resolve("database-password"))))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+                                "jdbc:h2:file:" + data().toAbsolutePath() + "/tracker;AUTO_SERVER=TRUE", "sa", "")
+                        .close())
+                .hasMessageContaining("Wrong user name or password");
     }
 
     @Test
@@ -139,7 +150,7 @@ class CommandLineIT {
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines().findFirst()).contains("tc-tracker: Unknown command 'frobnicate'.");
         assertThat(result.err().split("frobnicate", -1)).hasSize(2);
-        assertThat(result.err()).contains("Commands: check, report, export, import, backup.");
+        assertThat(result.err()).contains("Commands: check, report, export, import, backup, reset-admin.");
     }
 
     /**
@@ -345,7 +356,9 @@ class CommandLineIT {
                         .status())
                 .isEqualTo(0);
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(
-                        "jdbc:h2:file:" + untouched.toAbsolutePath() + "/tracker", "sa", "");
+                        "jdbc:h2:file:" + untouched.toAbsolutePath() + "/tracker",
+                        "sa",
+                        Jar.databasePassword(untouched));
                 java.sql.ResultSet tables = db.createStatement()
                         .executeQuery("select count(*) from information_schema.tables where table_schema = 'PUBLIC'")) {
             tables.next();

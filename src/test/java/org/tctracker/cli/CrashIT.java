@@ -83,8 +83,8 @@ class CrashIT {
 
         Set<String> stored = new HashSet<>();
         int withoutHistory;
-        try (Connection db =
-                DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath() + "/tracker", "sa", "")) {
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + data.toAbsolutePath() + "/tracker", "sa", Jar.databasePassword(data))) {
             try (ResultSet rows = db.createStatement().executeQuery("select title from spec_link")) {
                 while (rows.next()) {
                     stored.add(rows.getString(1));

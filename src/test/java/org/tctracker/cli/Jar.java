@@ -39,6 +39,11 @@ final class Jar {
         return builder;
     }
 
+    /** The password the tracker gave the embedded database in that folder. */
+    static String databasePassword(Path dataDir) throws java.io.IOException {
+        return Files.readString(dataDir.resolve("database-password")).strip();
+    }
+
     static Result run(Path dataDir, String... args) throws Exception {
         return run(java.util.Map.of(), dataDir, args);
     }
