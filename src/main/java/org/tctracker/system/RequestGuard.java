@@ -64,6 +64,12 @@ class RequestGuard extends OncePerRequestFilter {
             refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             return;
         }
+        if (request.getRequestURI().equals("/error")) {
+            // The error page is only ever shown for an error; asked for directly, there is nothing here.
+            ErrorResponses.send(
+                    request, response, HttpServletResponse.SC_NOT_FOUND, "There is nothing at this address.");
+            return;
+        }
         HttpServletRequest checked = request;
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             String type = request.getContentType();
