@@ -1,5 +1,6 @@
 package org.tctracker.account;
 
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.tctracker.account.ThrottledAuthenticationProvider.TooManyAttemptsException;
 import org.tctracker.system.ErrorResponses;
 
@@ -113,7 +117,9 @@ class SecurityConfiguration {
                     // Nothing under /api/ changes anything, and scripts hold no CSRF token.
                     .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                     .securityContext(context -> context.securityContextRepository(sessions.repository()))
-                    .formLogin(form -> form.loginPage("/login").failureHandler(loginFailed()))
+                    .formLogin(form -> form.loginPage("/login")
+                            .successHandler(backWhereYouWere())
+                            .failureHandler(loginFailed()))
                     .logout(logout -> logout.logoutUrl("/logout")
                             .logoutSuccessUrl("/login?signed-out")
                             .invalidateHttpSession(true))
@@ -123,6 +129,24 @@ class SecurityConfiguration {
                             .frameOptions(frames -> frames.disable()))
                     .addFilterBefore(new AccountRefreshFilter(accounts, sessions), AuthorizationFilter.class);
             return http.build();
+        }
+
+        /**
+         * After signing in, back to the page that asked for it, by its path alone: the address the
+         * browser asked for was built from its Host header, which anyone can forge.
+         */
+        private static AuthenticationSuccessHandler backWhereYouWere() {
+            HttpSessionRequestCache cache = new HttpSessionRequestCache();
+            return (request, response, authentication) -> {
+                SavedRequest saved = cache.getRequest(request, response);
+                String target = "/";
+                if (saved != null) {
+                    cache.removeRequest(request, response);
+                    URI asked = URI.create(saved.getRedirectUrl());
+                    target = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+                }
+                response.sendRedirect(request.getContextPath() + target);
+            };
         }
 
         /** Shows the sign-in page again with a message that never tells whether the username exists. */

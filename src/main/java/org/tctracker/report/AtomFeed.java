@@ -13,6 +13,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,12 @@ public class AtomFeed {
 
     private final Markdown markdown;
 
-    AtomFeed(Markdown markdown) {
+    /** The public address, such as https://tc.example.org; without it, the request's own. */
+    private final String baseUrl;
+
+    AtomFeed(Markdown markdown, @Value("${tracker.base-url:}") String baseUrl) {
         this.markdown = markdown;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -135,8 +140,12 @@ public class AtomFeed {
     private static final Pattern INVALID_IN_XML =
             Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
-    private static String absolute(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+    private String absolute(String path) {
+        return baseUrl.isEmpty()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path(path)
+                        .toUriString()
+                : baseUrl + path;
     }
 
     private static String time(Instant instant) {
