@@ -17,7 +17,7 @@ import org.tctracker.people.PersonRef;
 /**
  * A cycle as spreadsheets read it: RFC 4180 with CRLF line ends, a header row, and every cell that
  * a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
- * return) prefixed with an apostrophe, so opening the file never runs what someone typed.
+ * return, also after leading spaces) prefixed with an apostrophe, so opening the file never runs what someone typed.
  */
 public final class CsvExport {
 
@@ -129,8 +129,19 @@ public final class CsvExport {
         return safe;
     }
 
-    /** A cell a spreadsheet would evaluate gets a leading apostrophe, which it shows as text. */
+    /**
+     * A cell a spreadsheet would evaluate gets a leading apostrophe, which it shows as text.
+     * Spreadsheets skip leading spaces (the no-break space too) before a formula, so this looks
+     * past them.
+     */
     public static String neutralise(String cell) {
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        int first = 0;
+        while (first < cell.length() && Character.isSpaceChar(cell.charAt(first))) {
+            first++;
+        }
+        boolean formula = !cell.isEmpty()
+                && (FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0
+                        || (first < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(first)) >= 0));
+        return formula ? "'" + cell : cell;
     }
 }

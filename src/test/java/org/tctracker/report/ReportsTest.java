@@ -220,6 +220,10 @@ class ReportsTest {
         assertThat(CsvExport.neutralise("-1")).isEqualTo("'-1");
         assertThat(CsvExport.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvExport.neutralise("\t=1")).isEqualTo("'\t=1");
+        assertThat(CsvExport.neutralise(" =1+1")).isEqualTo("' =1+1");
+        assertThat(CsvExport.neutralise("\u00A0=HYPERLINK(\"x\")")).isEqualTo("'\u00A0=HYPERLINK(\"x\")");
+        assertThat(CsvExport.neutralise("  @SUM(A1)")).isEqualTo("'  @SUM(A1)");
+        assertThat(CsvExport.neutralise("  plain words")).isEqualTo("  plain words");
         assertThat(CsvExport.neutralise("a=1")).isEqualTo("a=1");
         assertThat(CsvExport.neutralise("")).isEmpty();
     }
