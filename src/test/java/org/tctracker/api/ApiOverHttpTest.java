@@ -46,6 +46,23 @@ class ApiOverHttpTest {
     }
 
     @Test
+    void optionsAdvertisesOnlyTheMethodsThatRead() throws Exception {
+        WebClient client = new WebClient(port);
+        for (String path : java.util.List.of("/api/v1/cycles", "/api/v1/cycles/mitaka", "/api/v1/nothing-here")) {
+            HttpResponse<String> answer =
+                    client.send(client.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(java.util.Arrays.stream(answer.headers()
+                                    .firstValue("Allow")
+                                    .orElse("")
+                                    .split(","))
+                            .map(String::strip))
+                    .as(path)
+                    .containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+        }
+    }
+
+    @Test
     void anUnchangedAnswerIsA304WithoutABody() throws Exception {
         WebClient client = new WebClient(port);
         HttpResponse<String> first = client.get("/api/v1/cycles/mitaka/commitments");
