@@ -51,7 +51,10 @@ public class PageCache extends OncePerRequestFilter {
             "/|/cycles|/cycles/[^/]+|/cycles/[^/]+/report|/commitments/\\d{1,18}|/commitments/\\d{1,18}/history"
                     + "|/people|/people/\\d{1,18}");
 
-    /** The only parameters pages read; a request with any other is rendered, never kept. */
+    /**
+     * The only parameters pages read, and so the only ones in a kept page's key: anything else
+     * added to the address (a cache-buster such as {@code ?x=123}) gets the same kept page.
+     */
     private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group");
 
     private static final int MAX_ENTRIES = 500;
@@ -98,8 +101,7 @@ public class PageCache extends OncePerRequestFilter {
         return !"GET".equals(request.getMethod())
                 || hasSessionCookie(request)
                 || (query != null && query.length() > MAX_QUERY)
-                || !CACHEABLE.matcher(request.getRequestURI()).matches()
-                || !PARAMETERS.containsAll(request.getParameterMap().keySet());
+                || !CACHEABLE.matcher(request.getRequestURI()).matches();
     }
 
     @Override
@@ -144,6 +146,9 @@ public class PageCache extends OncePerRequestFilter {
         // The parameters as the application reads them, encoded, whatever their order.
         StringBuilder query = new StringBuilder();
         new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            if (!PARAMETERS.contains(name)) {
+                return;
+            }
             for (String value : values) {
                 query.append(encode(name)).append('=').append(encode(value)).append('&');
             }
