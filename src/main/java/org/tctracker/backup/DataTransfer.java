@@ -418,6 +418,15 @@ public final class DataTransfer {
         unique(document, "commitments", problems, "cycleId", "position");
         unique(document, "collaborators", problems, "commitmentId", "personId");
         unique(document, "checkIns", problems, "commitmentId", "isoWeek");
+        Map<Long, Integer> linksOf = new HashMap<>();
+        JsonNode links = document.path("specLinks");
+        for (int i = 0; i < links.size(); i++) {
+            long commitment = links.get(i).path("commitmentId").asLong();
+            if (linksOf.merge(commitment, 1, Integer::sum) == Commitment.MAX_LINKS + 1) {
+                problems.add("specLinks[" + i + "]: commitment " + commitment + " has more than " + Commitment.MAX_LINKS
+                        + " links");
+            }
+        }
         JsonNode cycles = document.path("cycles");
         for (int i = 0; i < cycles.size(); i++) {
             JsonNode cycle = cycles.get(i);

@@ -30,6 +30,7 @@ import org.springframework.data.domain.DomainEvents;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.people.Person;
+import org.tctracker.system.ChangeRefusedException;
 import org.tctracker.system.StoredRecord;
 
 /** Something a committee member promised to do in a cycle. */
@@ -40,6 +41,8 @@ public class Commitment extends StoredRecord {
 
     public static final int MAX_TITLE_LENGTH = 120;
     public static final int MAX_SUMMARY_LENGTH = 10_000;
+    /** More links than anyone follows; a page that lists them all stays quick to read and to render. */
+    public static final int MAX_LINKS = 50;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "cycle_id")
@@ -105,6 +108,10 @@ public class Commitment extends StoredRecord {
     }
 
     public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
+        if (links.size() >= MAX_LINKS) {
+            throw new ChangeRefusedException(
+                    "url", "A commitment has at most " + MAX_LINKS + " links; remove one it no longer needs first.");
+        }
         SpecLink link = new SpecLink(this, title, url, kind, state);
         links.add(link);
         return link;

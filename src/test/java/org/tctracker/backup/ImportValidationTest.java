@@ -64,6 +64,28 @@ class ImportValidationTest {
     }
 
     @Test
+    void moreLinksOnOneCommitmentThanThePagesAllowAreRefused() {
+        StringBuilder links = new StringBuilder();
+        for (int i = 1; i <= 51; i++) {
+            links.append(i == 1 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(i)
+                    .append(",\"commitmentId\":1,\"title\":\"L\",\"url\":\"https://review.example.org/")
+                    .append(i)
+                    .append("\",\"kind\":\"REVIEW\",\"state\":\"DRAFT\",\"createdAt\":\"2016-04-11T09:00:00Z\",")
+                    .append("\"updatedAt\":\"2016-04-11T09:00:00Z\"}");
+        }
+        String fifty = links.substring(0, links.lastIndexOf(",{"));
+
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), "", "")
+                        .replace("\"specLinks\":[]", "\"specLinks\":[" + fifty + "]"))))
+                .isEmpty();
+        assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), "", "")
+                        .replace("\"specLinks\":[]", "\"specLinks\":[" + links + "]"))))
+                .containsExactly("specLinks[50]: commitment 1 has more than 50 links");
+    }
+
+    @Test
     void weeksThatDoNotExistAreRefused() {
         String checkIn = "{\"id\":1,\"commitmentId\":1,\"isoWeek\":\"2015-W99\",\"checkedOn\":\"2015-11-12\","
                 + "\"author\":\"ttx\",\"status\":\"IN_PROGRESS\",\"note\":\"n\",\"percentDone\":null,"

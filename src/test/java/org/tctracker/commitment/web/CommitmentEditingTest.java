@@ -27,7 +27,11 @@ import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentDraft;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
+import org.tctracker.commitment.LinkDraft;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.Status;
+import org.tctracker.commitment.WebAddress;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
@@ -215,6 +219,37 @@ class CommitmentEditingTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(Html.parse(result).selectFirst("#url-error")).isNotNull();
         assertThat(commitments.findLinksOf(commitment.getId())).isEmpty();
+    }
+
+    @Test
+    void aCommitmentTakesAtMostFiftyLinks() throws Exception {
+        Commitment commitment = fresh("Many links");
+        TrackerUser owner = team.user("owner-ed");
+        for (int i = 0; i < Commitment.MAX_LINKS; i++) {
+            service.addLink(
+                    owner,
+                    commitment.getId(),
+                    new LinkDraft(
+                            "Review " + i,
+                            new WebAddress("https://review.openstack.org/" + i),
+                            LinkKind.REVIEW,
+                            LinkState.IN_REVIEW));
+        }
+
+        MvcResult result = mvc.perform(Forms.post(
+                                "/commitments/" + commitment.getId() + "/links",
+                                Map.of(
+                                        "title", List.of("One too many"),
+                                        "url", List.of("https://review.openstack.org/51"),
+                                        "kind", List.of("REVIEW"),
+                                        "state", List.of("DRAFT")))
+                        .with(user(owner)))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Html.parse(result).selectFirst("#url-error").text())
+                .isEqualTo("A commitment has at most 50 links; remove one it no longer needs first.");
+        assertThat(commitments.findLinksOf(commitment.getId())).hasSize(Commitment.MAX_LINKS);
     }
 
     @Test
