@@ -28,9 +28,11 @@ import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.WebAddress;
 import org.tctracker.cycle.Cycle;
+import org.tctracker.cycle.CycleAddress;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.Milestone;
 import org.tctracker.people.Person;
+import org.tctracker.system.PlainText;
 import org.tctracker.system.PlausibleDate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -204,6 +206,13 @@ public final class DataTransfer {
                     of("updated_at", Kind.INSTANT, true)),
             "id");
 
+    /** The text columns that may hold line breaks and tabs. */
+    private static final Set<String> MULTI_LINE = Set.of("summary", "note");
+
+    /** Hashes the tracker itself writes, with the id of the encoder that made them. */
+    private static final java.util.regex.Pattern TRACKER_HASH =
+            java.util.regex.Pattern.compile("\\{(bcrypt|argon2)\\}\\S+");
+
     private final JdbcClient jdbc;
 
     public DataTransfer(JdbcClient jdbc) {
@@ -373,6 +382,9 @@ public final class DataTransfer {
                 }
                 if (text.indexOf('\0') >= 0) {
                     problems.add(where + ": contains a NUL character");
+                } else if (!PlainText.Check.isPlain(text, MULTI_LINE.contains(column.name()))) {
+                    // As the pages refuse them: they would reach check's and report's output as typed.
+                    problems.add(where + ": contains a control character");
                 }
                 if (column.allowed() != null && !column.allowed().contains(text)) {
                     problems.add(where + ": one of "
@@ -380,6 +392,21 @@ public final class DataTransfer {
                 }
                 if (column.name().equals("url")) {
                     WebAddress.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
+                    if (!text.startsWith("http://") && !text.startsWith("https://")) {
+                        problems.add(where + ": the address must start with http:// or https://, in lower case");
+                    }
+                }
+                if (column.name().equals("slug")) {
+                    CycleAddress.Check.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
+                }
+                if (column.name().equals("username")
+                        && (Usernames.problemWith(text).isPresent() || !text.equals(Usernames.normalize(text)))) {
+                    problems.add(where + ": usernames are lower-case letters, digits, dots, dashes and underscores");
+                }
+                if (column.name().equals("password_hash")
+                        && !TRACKER_HASH.matcher(text).matches()) {
+                    problems.add(where + ": only password hashes the tracker makes ({bcrypt}… or {argon2}…) are"
+                            + " accepted");
                 }
                 if (column.name().equals("iso_week") && !isWeek(text)) {
                     problems.add(where + ": expected a week such as 2015-W46");
@@ -414,6 +441,8 @@ public final class DataTransfer {
         uniqueWhenSet(document, "commitments", "carriedToId", problems);
         unique(document, "cycles", problems, "slug");
         unique(document, "people", problems, "ircNick");
+        // Usernames are lower-case already; nicks may be written either way.
+        uniqueIgnoringCase(document, "people", "ircNick", problems);
         unique(document, "milestones", problems, "cycleId", "name");
         unique(document, "commitments", problems, "cycleId", "position");
         unique(document, "collaborators", problems, "commitmentId", "personId");
@@ -463,6 +492,20 @@ public final class DataTransfer {
             JsonNode value = rows.get(i).get(field);
             if (value != null && !value.isNull() && !targets.contains(value.asLong())) {
                 problems.add(section + "[" + i + "]." + field + ": " + value.asLong() + " is not in the file");
+            }
+        }
+    }
+
+    /** Names that differ only in case are one name to a person reading them. */
+    private static void uniqueIgnoringCase(JsonNode document, String section, String field, List<String> problems) {
+        JsonNode rows = document.path(section);
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String value = rows.get(i).path(field).asString("");
+            String before = seen.putIfAbsent(value.toLowerCase(java.util.Locale.ROOT), value);
+            if (before != null && !before.equals(value)) {
+                problems.add(section + "[" + i + "]." + field + ": \"" + value + "\" differs from \"" + before
+                        + "\" only in case");
             }
         }
     }

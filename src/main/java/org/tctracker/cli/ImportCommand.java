@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Loads an export: checks all of it first, then replaces everything in one transaction, or changes nothing. */
 @Command(
@@ -29,6 +31,11 @@ class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A field given twice is refused, not settled silently by whichever comes last. */
+    static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     @Parameters(paramLabel = "FILE", description = "The JSON file to load.")
     Path file;
 
@@ -39,7 +46,7 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode document;
         try {
-            document = ExportCommand.JSON.readTree(Files.readAllBytes(file));
+            document = STRICT.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "There is no file " + file + ".");
         } catch (IOException e) {

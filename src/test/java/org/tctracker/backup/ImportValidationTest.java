@@ -2,6 +2,7 @@ package org.tctracker.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,12 +103,51 @@ class ImportValidationTest {
 
     @Test
     void twoAccountsForOnePersonAndAVersionGivenAsTextAreRefused() {
-        String account = ",\"accounts\":[%s,%s]".formatted(account(1, "a"), account(2, "b"));
+        String account = ",\"accounts\":[%s,%s]".formatted(account(1, "alpha"), account(2, "bravo"));
         assertThat(transfer.problemsWith(parse(document(commitment(1, "1", "null"), "", account))))
                 .contains("accounts[1].personId: another record has the same personId");
         assertThat(transfer.problemsWith(parse(
                         document(commitment(1, "1", "null"), "", "").replace("\"version\":1", "\"version\":\"1\""))))
                 .contains("version: expected 1");
+    }
+
+    List<String> problems(String document) {
+        return transfer.problemsWith(parse(document));
+    }
+
+    @Test
+    void whatThePagesRefuseImportRefusesToo() {
+        String valid = document(commitment(1, "1", "null"), "", "");
+
+        assertThat(problems(valid.replace("\"slug\":\"newton\"", "\"slug\":\"../admin\\r\\nSet-Cookie: x=y\"")))
+                .anyMatch(problem -> problem.startsWith("cycles[0].slug: Use lower-case letters"));
+        assertThat(problems(valid.replace("\"title\":\"T1\"", "\"title\":\"T1\\u001b[31m red\"")))
+                .contains("commitments[0].title: contains a control character");
+        assertThat(problems(valid.replace("\"summary\":\"\"", "\"summary\":\"two\\nlines\\tand a tab\"")))
+                .isEmpty();
+        assertThat(problems(document(
+                        commitment(1, "1", "null"),
+                        "",
+                        ",\"accounts\":[" + account(1, "chair").replace("{bcrypt}x", "{noop}a") + "]")))
+                .contains("accounts[0].passwordHash: only password hashes the tracker makes ({bcrypt}… or {argon2}…)"
+                        + " are accepted");
+        assertThat(problems(document(
+                        commitment(1, "1", "null"),
+                        "",
+                        ",\"accounts\":[" + account(1, "chair") + ","
+                                + account(2, "Chair").replace("\"personId\":1", "\"personId\":null") + "]")))
+                .containsExactly(
+                        "accounts[1].username: usernames are lower-case letters, digits, dots, dashes and underscores");
+        String twoNicks = valid.replace(
+                "\"people\":[" + PERSON + "]",
+                "\"people\":[" + PERSON + ","
+                        + PERSON.replace("\"id\":1", "\"id\":2").replace("ttx", "TTX") + "]");
+        assertThat(problems(twoNicks)).contains("people[1].ircNick: \"TTX\" differs from \"ttx\" only in case");
+        String link = "{\"id\":1,\"commitmentId\":1,\"title\":\"L\",\"url\":\"HTTPS://review.example.org/1\","
+                + "\"kind\":\"REVIEW\",\"state\":\"DRAFT\",\"createdAt\":\"2016-04-11T09:00:00Z\","
+                + "\"updatedAt\":\"2016-04-11T09:00:00Z\"}";
+        assertThat(problems(valid.replace("\"specLinks\":[]", "\"specLinks\":[" + link + "]")))
+                .contains("specLinks[0].url: the address must start with http:// or https://, in lower case");
     }
 
     static String account(long id, String username) {
