@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -41,11 +42,18 @@ public class PasswordPolicy {
 
     /** Why the password is not acceptable for this account, or empty when it is. */
     public Optional<String> problemWith(String password, String username) {
-        if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+        int characters = password.codePointCount(0, password.length());
+        if (characters < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters.");
         }
-        if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+        if (characters > MAX_LENGTH) {
             return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            // Stored passwords keep their first 72 bytes; accented letters and other scripts take 2 to 4 each.
+            return Optional.of("This password is " + characters + " characters, but its accented or non-Latin"
+                    + " letters make it longer than the " + BCRYPT_MAX_BYTES + " bytes a password may take; use"
+                    + " fewer characters.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
@@ -57,6 +65,57 @@ public class PasswordPolicy {
         if (lower.chars().distinct().count() < 4) {
             return Optional.of("Use more than a few different characters.");
         }
+        if (repeatsAShortPiece(lower)) {
+            return Optional.of("Do not just repeat a short piece; choose another.");
+        }
+        if (longestRun(lower) >= 8) {
+            return Optional.of("Avoid long runs along the keyboard or the alphabet; choose another.");
+        }
         return Optional.empty();
+    }
+
+    /** "abcdabcdabcd": a piece of at most a third of the password, repeated to fill it. */
+    private static boolean repeatsAShortPiece(String password) {
+        for (int piece = 1; piece <= password.length() / 3; piece++) {
+            if (password.length() % piece == 0
+                    && password.substring(0, piece)
+                            .repeat(password.length() / piece)
+                            .equals(password)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> RUNS = List.of(
+            "abcdefghijklmnopqrstuvwxyz",
+            "01234567890",
+            "qwertyuiop",
+            "asdfghjkl",
+            "zxcvbnm",
+            "qwertzuiop",
+            "azertyuiop",
+            "1234567890-=",
+            "!@#$%^&*()");
+
+    /** The longest stretch of the password that follows a keyboard row or the alphabet, either way. */
+    private static int longestRun(String password) {
+        int longest = 0;
+        for (String run : RUNS) {
+            for (String line : List.of(run, new StringBuilder(run).reverse().toString())) {
+                for (int start = 0; start < password.length(); start++) {
+                    int length = 0;
+                    int at = line.indexOf(password.charAt(start));
+                    while (at >= 0
+                            && start + length < password.length()
+                            && at + length < line.length()
+                            && line.charAt(at + length) == password.charAt(start + length)) {
+                        length++;
+                    }
+                    longest = Math.max(longest, length);
+                }
+            }
+        }
+        return longest;
     }
 }

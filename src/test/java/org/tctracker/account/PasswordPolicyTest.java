@@ -24,7 +24,9 @@ class PasswordPolicyTest {
     @Test
     void refusesOverlongOnesThatBcryptWouldCutShort() {
         assertThat(policy.problemWith("x1y2z3".repeat(11), "lifeless")).contains("Use at most 64 characters.");
-        assertThat(policy.problemWith("ü1".repeat(30), "lifeless")).contains("Use at most 64 characters.");
+        assertThat(policy.problemWith("ü1".repeat(30), "lifeless"))
+                .contains("This password is 60 characters, but its accented or non-Latin letters make it longer"
+                        + " than the 72 bytes a password may take; use fewer characters.");
     }
 
     @ParameterizedTest
@@ -44,5 +46,17 @@ class PasswordPolicyTest {
     void refusesOnesOfAFewRepeatedCharacters() {
         assertThat(policy.problemWith("abababababab", "lifeless"))
                 .contains("Use more than a few different characters.");
+    }
+
+    @Test
+    void refusesARepeatedPieceAndRunsAlongTheKeyboard() {
+        assertThat(policy.problemWith("abcdabcdabcd", "lifeless"))
+                .contains("Do not just repeat a short piece; choose another.");
+        assertThat(policy.problemWith("qwertyuiop12", "lifeless"))
+                .contains("Avoid long runs along the keyboard or the alphabet; choose another.");
+        assertThat(policy.problemWith("lmnopqrstu99", "lifeless"))
+                .contains("Avoid long runs along the keyboard or the alphabet; choose another.");
+        assertThat(policy.problemWith("a fresh start for the chair", "lifeless"))
+                .isEmpty();
     }
 }
