@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -120,6 +122,11 @@ public class EmbeddedDatabaseSecret implements EnvironmentPostProcessor {
                     + PosixFilePermissions.toString(granted) + "); the database's files are only safe in an"
                     + " owner-only folder: chmod 700 " + folder);
         }
+        databaseFilesOwnerOnly(folder);
+    }
+
+    /** The database's own files (tracker.mv.db, its lock and trace files), the owner's alone. */
+    static void databaseFilesOwnerOnly(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(file) && file.getFileName().toString().startsWith("tracker.")) {
@@ -148,5 +155,27 @@ public class EmbeddedDatabaseSecret implements EnvironmentPostProcessor {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * H2 makes its files with the process's usual permissions on the first start; once it has, they
+     * are made the owner's alone too (the folder already is).
+     */
+    public static class FilesOwnerOnly implements ApplicationListener<ApplicationReadyEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationReadyEvent event) {
+            ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+            if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
+                    || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            Path folder = Path.of(environment.getProperty("tracker.data-dir", "./data"));
+            try {
+                databaseFilesOwnerOnly(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot keep the database's files to their owner in " + folder, e);
+            }
+        }
     }
 }

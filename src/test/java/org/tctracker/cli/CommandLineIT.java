@@ -93,6 +93,9 @@ class CommandLineIT {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(data().resolve("database-password"))))
                 .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data().resolve("tracker.mv.db"))))
+                .isEqualTo("rw-------");
         assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
                                 "jdbc:h2:file:" + data().toAbsolutePath() + "/tracker;AUTO_SERVER=TRUE", "sa", "")
                         .close())
