@@ -77,7 +77,19 @@ final class ApiModel {
         }
     }
 
-    record LinkJson(String title, String url, LinkKind kind, LinkState state) {}
+    /**
+     * A link; for one a source keeps, the server, the source's own words, when it was last read and
+     * why the last reading failed (all null for a link no source keeps).
+     */
+    record LinkJson(
+            String title,
+            String url,
+            LinkKind kind,
+            LinkState state,
+            @Nullable String source,
+            @Nullable String sourceState,
+            @Nullable Instant syncedAt,
+            @Nullable String syncError) {}
 
     record CheckInJson(
             String week,
@@ -132,7 +144,15 @@ final class ApiModel {
                     PersonJson.of(c.owner()),
                     c.collaborators().stream().map(PersonJson::of).toList(),
                     c.links().stream()
-                            .map(l -> new LinkJson(l.title(), l.url(), l.kind(), l.state()))
+                            .map(l -> new LinkJson(
+                                    l.title(),
+                                    l.url(),
+                                    l.kind(),
+                                    l.state(),
+                                    l.source(),
+                                    l.sourceState(),
+                                    l.syncedAt(),
+                                    l.syncError()))
                             .toList(),
                     c.lastCheckIn() == null ? null : CheckInJson.of(c.lastCheckIn()),
                     c.carriedToId(),

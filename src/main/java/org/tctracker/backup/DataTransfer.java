@@ -24,6 +24,7 @@ import org.tctracker.commitment.CheckIn;
 import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.SourceKind;
 import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.WebAddress;
@@ -172,6 +173,18 @@ public final class DataTransfer {
                             text("url", true, WebAddress.MAX_LENGTH),
                             choice("kind", names(LinkKind.values())),
                             choice("state", names(LinkState.values())),
+                            new Column("source_kind", Kind.TEXT, false, 16, names(SourceKind.values())),
+                            text("source", false, 300),
+                            of("detached", Kind.BOOL, false),
+                            text("source_status", false, 60),
+                            of("source_since", Kind.INSTANT, false),
+                            text("source_detail", false, 200),
+                            of("source_patch_set", Kind.INT, false),
+                            of("source_blocked", Kind.BOOL, false),
+                            text("source_name", false, 200),
+                            of("synced_at", Kind.INSTANT, false),
+                            text("sync_error", false, 300),
+                            of("sync_failed_at", Kind.INSTANT, false),
                             of("created_at", Kind.INSTANT, true),
                             of("updated_at", Kind.INSTANT, true)),
                     "id"),
@@ -450,6 +463,9 @@ public final class DataTransfer {
         Map<Long, Integer> linksOf = new HashMap<>();
         JsonNode links = document.path("specLinks");
         for (int i = 0; i < links.size(); i++) {
+            if (given(links.get(i), "sourceKind") != given(links.get(i), "source")) {
+                problems.add("specLinks[" + i + "]: sourceKind and source go together: give both or neither");
+            }
             long commitment = links.get(i).path("commitmentId").asLong();
             if (linksOf.merge(commitment, 1, Integer::sum) == Commitment.MAX_LINKS + 1) {
                 problems.add("specLinks[" + i + "]: commitment " + commitment + " has more than " + Commitment.MAX_LINKS
@@ -611,9 +627,14 @@ public final class DataTransfer {
         }
     }
 
+    private static boolean given(JsonNode row, String field) {
+        return !row.path(field).isMissingNode() && !row.path(field).isNull();
+    }
+
     private static @Nullable Object valueOf(Column column, @Nullable JsonNode value) {
         if (value == null || value.isNull()) {
-            return null;
+            // A flag an older export did not have is off.
+            return column.kind() == Kind.BOOL && !column.required() ? Boolean.FALSE : null;
         }
         return switch (column.kind()) {
             case ID -> value.asLong();
@@ -647,8 +668,11 @@ public final class DataTransfer {
         jdbc.sql("insert into commitment_collaborator_aud (rev, revtype, commitment_id, person_id)" + " select " + rev
                         + ", 0, commitment_id, person_id from commitment_collaborator")
                 .update();
-        jdbc.sql("insert into spec_link_aud (id, rev, revtype, commitment_id, title, url, kind, state)" + " select id, "
-                        + rev + ", 0, commitment_id, title, url, kind, state from spec_link")
+        jdbc.sql("insert into spec_link_aud (id, rev, revtype, commitment_id, title, url, kind, state, source_kind,"
+                        + " source, detached, source_status, source_since, source_detail, source_patch_set,"
+                        + " source_blocked) select id, " + rev + ", 0, commitment_id, title, url, kind, state,"
+                        + " source_kind, source, detached, source_status, source_since, source_detail,"
+                        + " source_patch_set, source_blocked from spec_link")
                 .update();
         jdbc.sql("insert into check_in_aud (id, rev, revtype, commitment_id, iso_week, checked_on, author, status,"
                         + " note, percent_done) select id, " + rev + ", 0, commitment_id, iso_week, checked_on,"

@@ -11,18 +11,23 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tctracker.commitment.CycleBoards;
+import org.tctracker.commitment.LinkReadings;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.people.PeopleDirectory;
 import org.tctracker.report.WeeklyDigest;
+import org.tctracker.sources.KnownSources;
+import org.tctracker.sources.LinkRefresh;
+import org.tctracker.sources.LinkSettings;
+import org.tctracker.system.RecordsVersion;
 import org.tctracker.system.TrackerProperties;
 
 /**
  * What a command needs and no more: the application's own settings and database, migrated, over
  * one connection. No web server, no JPA, no security: a command answers in about a second.
  */
-@EnableConfigurationProperties(TrackerProperties.class)
+@EnableConfigurationProperties({TrackerProperties.class, LinkSettings.class})
 class CliConfiguration {
 
     @Bean(destroyMethod = "destroy")
@@ -81,6 +86,12 @@ class CliConfiguration {
     @Bean
     CycleBoards cycleBoards(JdbcClient jdbc, StatusHistory history, Staleness staleness) {
         return new CycleBoards(jdbc, new PeopleDirectory(jdbc), history, staleness);
+    }
+
+    @Bean
+    LinkRefresh linkRefresh(JdbcClient jdbc, TransactionTemplate transactions, LinkSettings settings, Clock clock) {
+        return new LinkRefresh(
+                new LinkReadings(jdbc, transactions), new KnownSources(settings), new RecordsVersion(jdbc), clock);
     }
 
     @Bean

@@ -28,6 +28,7 @@ public final class CommandLineMode {
     public static final int BAD_ARGUMENTS = 2;
     public static final int ATTENTION = 3;
     public static final int REJECTED = 4;
+    public static final int UNREACHABLE = 5;
 
     /** The command's own output; everything else is diverted to stderr. */
     static PrintStream out = System.out;

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             ImportCommand.class,
             BackupCommand.class,
-            ResetAdminCommand.class
+            ResetAdminCommand.class,
+            SyncCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -24,7 +25,8 @@ import picocli.CommandLine.ScopeType;
             "1:an unexpected error",
             "2:bad arguments",
             "3:check found stale or blocked commitments",
-            "4:import rejected its input; nothing was changed"
+            "4:import rejected its input; nothing was changed",
+            "5:sync could not reach one or more sources; what could be read was saved"
         })
 class TrackerCommand implements Runnable {
 
@@ -34,7 +36,8 @@ class TrackerCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "Name a command: check, report, export, import, backup or reset-admin.");
+                new picocli.CommandLine(this),
+                "Name a command: check, report, export, import, backup, reset-admin or sync.");
     }
 
     static class Version implements picocli.CommandLine.IVersionProvider {

@@ -35,7 +35,9 @@ public class Activity {
 
     public enum Kind {
         CHECK_IN,
-        STATUS_CHANGE
+        STATUS_CHANGE,
+        /** A link's state changed, by a person or by its source; the note says it ("oslo-specs 245422 merged"). */
+        LINK_STATE
     }
 
     /**
@@ -117,6 +119,42 @@ public class Activity {
                         rs.getString(8) == null ? "system" : rs.getString(8),
                         null,
                         Instant.ofEpochMilli(rs.getLong(9))))
+                .list());
+        JdbcClient.StatementSpec linkChanges = jdbc.sql("""
+                select a.id, a.rev, c.cycle_id, c.position, c.title, c.status, coalesce(l.source_name, l.title),
+                    a.state, a.source_status, r.username, r.changed_at, c.id
+                from (select id, rev, revtype, state, source_status,
+                          lag(state) over (partition by id order by rev) as previous
+                      from spec_link_aud) a
+                join revision r on r.id = a.rev
+                join spec_link l on l.id = a.id
+                join commitment c on c.id = l.commitment_id
+                where a.revtype = 1 and a.previous is not null and a.state <> a.previous""" + cycleFilter + """
+                 order by a.rev desc
+                fetch first %d rows only""".formatted(LIMIT));
+        if (cycle != null) {
+            linkChanges = linkChanges.param("cycle", cycle.id());
+        }
+        events.addAll(linkChanges
+                .query((rs, n) -> {
+                    String author = rs.getString(10) == null ? "system" : rs.getString(10);
+                    String word = author.equals(LinkReadings.AUTHOR) && rs.getString(9) != null
+                            ? rs.getString(9)
+                            : LinkState.valueOf(rs.getString(8)).label();
+                    return new Event(
+                            Kind.LINK_STATE,
+                            "link:" + rs.getLong(1) + ":" + rs.getLong(11),
+                            rs.getLong(12),
+                            named.get(rs.getLong(3)),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            Status.valueOf(rs.getString(6)),
+                            null,
+                            null,
+                            author,
+                            rs.getString(7) + " " + word.toLowerCase(java.util.Locale.ROOT),
+                            Instant.ofEpochMilli(rs.getLong(11)));
+                })
                 .list());
         events.sort(Comparator.comparing(Event::at).reversed().thenComparing(Event::key));
         return events.size() > LIMIT ? List.copyOf(events.subList(0, LIMIT)) : events;

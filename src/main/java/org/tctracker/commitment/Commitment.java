@@ -108,11 +108,17 @@ public class Commitment extends StoredRecord {
     }
 
     public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
+        return addLink(title, url, kind, state, null);
+    }
+
+    /** Adds a link; {@code served} names the source that keeps its state, if one does. */
+    public SpecLink addLink(
+            String title, WebAddress url, LinkKind kind, LinkState state, LinkSources.@Nullable Served served) {
         if (links.size() >= MAX_LINKS) {
             throw new ChangeRefusedException(
                     "url", "A commitment has at most " + MAX_LINKS + " links; remove one it no longer needs first.");
         }
-        SpecLink link = new SpecLink(this, title, url, kind, state);
+        SpecLink link = new SpecLink(this, title, url, kind, state, served);
         links.add(link);
         return link;
     }
@@ -147,11 +153,12 @@ public class Commitment extends StoredRecord {
     }
 
     /** Changes what a link form can change; a new state is news to whoever follows the work. */
-    void reviseLink(SpecLink link, String title, WebAddress url, LinkKind kind, LinkState state, Instant at) {
+    void reviseLink(SpecLink link, LinkDraft draft, LinkSources.@Nullable Served served, boolean follow, Instant at) {
         LinkState before = link.getState();
-        link.revise(title, url, kind, state);
-        if (before != state) {
-            events.add(() -> new LinkStateChanged(getId(), link.getId(), link.getUrl(), before, state, at));
+        link.revise(draft.title(), draft.url(), draft.kind(), draft.state(), served, follow);
+        LinkState after = link.getState();
+        if (before != after) {
+            events.add(() -> new LinkStateChanged(getId(), link.getId(), link.getUrl(), before, after, at));
         }
     }
 
@@ -187,7 +194,8 @@ public class Commitment extends StoredRecord {
         copy.collaborators.addAll(collaborators);
         copy.status = status;
         for (SpecLink link : links) {
-            copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState());
+            copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState())
+                    .takeReadingOf(link);
         }
         this.carriedTo = copy;
         copy.events.add(() -> new CommitmentCarriedOver(getId(), copy.getId(), cycle.getId(), next.getId(), at));

@@ -162,7 +162,15 @@ public class CommitmentHistory {
         fields.put("title", l.getTitle());
         fields.put("address", l.getUrl());
         fields.put("kind", l.getKind().label());
-        fields.put("state", l.getState().label());
+        fields.put("state", l.getState().label() + (l.isSourceBlocked() ? " (blocked by a −2)" : ""));
+        fields.put(
+                "kept by",
+                l.getSourceKind() == null
+                        ? ""
+                        : l.isDetached()
+                                ? "nobody: detached from " + l.getSourceHost()
+                                : l.getSourceKind().label() + " at " + l.getSourceHost());
+        fields.put("source says", SourceWords.of(l));
         return fields;
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,8 @@ public class CommitmentService {
     private final CommitmentPermissions permissions;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final LinkSources sources;
+    private final ApplicationEventPublisher events;
 
     CommitmentService(
             Commitments commitments,
@@ -48,13 +52,35 @@ public class CommitmentService {
             People people,
             CommitmentPermissions permissions,
             EntityManager entityManager,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<LinkSources> sources,
+            ApplicationEventPublisher events) {
         this.commitments = commitments;
         this.cycles = cycles;
         this.people = people;
         this.permissions = permissions;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.sources = sources.getIfAvailable(() -> LinkSources.NONE);
+        this.events = events;
+    }
+
+    /** The source that serves an address, for a form that shows it before the link is saved. */
+    public Optional<LinkSources.Served> sourceOf(WebAddress address) {
+        return sources.recognise(address);
+    }
+
+    private LinkSources.@Nullable Served served(WebAddress address) {
+        return sources.recognise(address).orElse(null);
+    }
+
+    /** Asks for the links a source serves to be read there, once this change has committed. */
+    private void readSoon(Commitment commitment) {
+        for (SpecLink link : commitment.getLinks()) {
+            if (link.isFollowing() && link.getSyncedAt() == null) {
+                events.publishEvent(new LinkToRead(commitment.getId(), link.getId()));
+            }
+        }
     }
 
     /** The id of the cycle a commitment lies in, if there is such a commitment. */
@@ -109,9 +135,12 @@ public class CommitmentService {
         commitment.revise(
                 draft.title(), draft.summary(), owner, collaborators, draft.status(), draft.targetDate(), now);
         for (LinkDraft link : links) {
-            commitment.addLink(link.title(), link.url(), link.kind(), link.state());
+            commitment.addLink(link.title(), link.url(), link.kind(), link.state(), served(link.url()));
         }
-        return commitments.save(commitment);
+        Commitment saved = commitments.save(commitment);
+        entityManager.flush();
+        readSoon(saved);
+        return saved;
     }
 
     public Commitment update(TrackerUser user, long id, long loadedVersion, CommitmentDraft draft) {
@@ -388,21 +417,34 @@ public class CommitmentService {
     public SpecLink addLink(TrackerUser user, long commitmentId, LinkDraft draft) {
         Commitment commitment = get(commitmentId);
         permissions.requireChange(user, commitment);
-        SpecLink link = commitment.addLink(draft.title(), draft.url(), draft.kind(), draft.state());
+        SpecLink link =
+                commitment.addLink(draft.title(), draft.url(), draft.kind(), draft.state(), served(draft.url()));
         entityManager.flush();
+        readSoon(commitment);
         return link;
     }
 
     public void updateLink(TrackerUser user, long commitmentId, long linkId, long loadedVersion, LinkDraft draft) {
+        updateLink(user, commitmentId, linkId, loadedVersion, draft, true);
+    }
+
+    /**
+     * Saves a link form. While a source keeps the link's state, the state typed is ignored;
+     * {@code follow} false detaches the link so that it is not (the history records it), true
+     * attaches it again.
+     */
+    public void updateLink(
+            TrackerUser user, long commitmentId, long linkId, long loadedVersion, LinkDraft draft, boolean follow) {
         SpecLink link = linkOf(commitmentId, linkId);
         Commitment commitment = get(commitmentId);
         permissions.requireChange(user, commitment);
         if (link.getVersion() != loadedVersion) {
             throw new StaleEditException(link);
         }
-        commitment.reviseLink(link, draft.title(), draft.url(), draft.kind(), draft.state(), clock.instant());
+        commitment.reviseLink(link, draft, served(draft.url()), follow, clock.instant());
         commitments.save(commitment);
         entityManager.flush();
+        readSoon(commitment);
     }
 
     public void deleteLink(TrackerUser user, long commitmentId, long linkId) {

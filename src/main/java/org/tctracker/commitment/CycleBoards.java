@@ -169,7 +169,9 @@ public class CycleBoards {
     private Map<Long, List<LinkLine>> linksOf(String where, long key) {
         Map<Long, List<LinkLine>> links = new LinkedHashMap<>();
         jdbc.sql("""
-                        select l.commitment_id, l.id, l.title, l.url, l.kind, l.state
+                        select l.commitment_id, l.id, l.title, l.url, l.kind, l.state, l.source, l.detached,
+                            l.source_status, l.source_since, l.source_patch_set, l.source_detail, l.synced_at,
+                            l.sync_error
                         from spec_link l join commitment c on c.id = l.commitment_id
                         where %s order by l.id""".formatted(where)).param(key).query(rs -> {
             links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -178,9 +180,23 @@ public class CycleBoards {
                             rs.getString(3),
                             rs.getString(4),
                             LinkKind.valueOf(rs.getString(5)),
-                            LinkState.valueOf(rs.getString(6))));
+                            LinkState.valueOf(rs.getString(6)),
+                            rs.getBoolean(8) ? null : rs.getString(7),
+                            rs.getBoolean(8)
+                                    ? null
+                                    : SourceWords.of(
+                                            rs.getString(9),
+                                            instant(rs.getObject(10, java.time.OffsetDateTime.class)),
+                                            (Integer) rs.getObject(11),
+                                            rs.getString(12)),
+                            instant(rs.getObject(13, java.time.OffsetDateTime.class)),
+                            rs.getBoolean(8) ? null : rs.getString(14)));
         });
         return links;
+    }
+
+    private static java.time.@Nullable Instant instant(java.time.@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private List<CheckInLine> checkIns(String where, long key) {

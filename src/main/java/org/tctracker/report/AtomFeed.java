@@ -87,6 +87,8 @@ public class AtomFeed {
         text(xml, "id", ID_PREFIX + event.key());
         if (event.kind() == Activity.Kind.CHECK_IN) {
             text(xml, "title", subject + ": " + event.status().label() + " (" + event.week() + ")");
+        } else if (event.kind() == Activity.Kind.LINK_STATE) {
+            text(xml, "title", subject + ": " + event.note());
         } else {
             text(
                     xml,
@@ -106,6 +108,9 @@ public class AtomFeed {
         if (event.kind() == Activity.Kind.CHECK_IN && event.note() != null) {
             xml.writeAttribute("type", "html");
             xml.writeCharacters(xmlSafe(markdown.toHtml(event.note())));
+        } else if (event.kind() == Activity.Kind.LINK_STATE) {
+            xml.writeAttribute("type", "text");
+            xml.writeCharacters(xmlSafe(event.note() + " (recorded by " + event.author() + ")."));
         } else {
             xml.writeAttribute("type", "text");
             xml.writeCharacters(xmlSafe("Status changed from " + labelOf(event.previous()) + " to "

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.tctracker.commitment.BoardLine;
 import org.tctracker.commitment.CheckInLine;
 import org.tctracker.commitment.CycleBoard;
+import org.tctracker.commitment.LinkLine;
 import org.tctracker.people.PersonRef;
 
 /**
@@ -82,12 +83,32 @@ public final class CsvExport {
                         last == null ? null : last.checkedOn(),
                         last == null ? null : last.author(),
                         last == null ? null : last.note(),
-                        c.links().stream()
-                                .map(l -> l.title() + " <" + l.url() + ">")
-                                .collect(Collectors.joining("\n")),
+                        c.links().stream().map(CsvExport::linkCell).collect(Collectors.joining("\n")),
                         c.summary()));
             }
         }
+    }
+
+    /**
+     * A link in the board's links cell: its title and address, and for one a source keeps what the
+     * source said, when and where it was read, and the last failure.
+     */
+    private static String linkCell(LinkLine l) {
+        StringBuilder cell = new StringBuilder(l.title() + " <" + l.url() + ">");
+        if (l.source() != null) {
+            cell.append(" — ").append(l.sourceState() == null ? "not read yet" : l.sourceState());
+            if (l.syncedAt() != null) {
+                cell.append(" (read ")
+                        .append(l.syncedAt())
+                        .append(" from ")
+                        .append(l.source())
+                        .append(')');
+            }
+            if (l.syncError() != null) {
+                cell.append("; last reading failed: ").append(l.syncError());
+            }
+        }
+        return cell.toString();
     }
 
     /** Every check-in of the board's cycle with its note, by week and then the commitments' order. */

@@ -188,8 +188,11 @@ public class WeeklyDigest {
                         .append(") · ")
                         .append(link.kind().label())
                         .append(", ")
-                        .append(link.state().label())
-                        .append("\n");
+                        .append(link.state().label());
+                if (link.sourceState() != null) {
+                    md.append(" (").append(oneLine(link.sourceState())).append(')');
+                }
+                md.append("\n");
             }
         }
     }

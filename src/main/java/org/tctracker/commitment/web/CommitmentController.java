@@ -99,7 +99,16 @@ class CommitmentController {
                 commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));
         model.addAttribute("commitment", commitment);
         model.addAttribute("summaryHtml", markdown.toHtml(commitment.getSummary()));
-        model.addAttribute("links", commitments.findLinksOf(id));
+        var links = commitments.findLinksOf(id);
+        model.addAttribute("links", links);
+        java.util.Map<Long, SourceNote> notes = new java.util.HashMap<>();
+        for (var link : links) {
+            SourceNote note = SourceNote.of(link, clock);
+            if (note != null) {
+                notes.put(link.getId(), note);
+            }
+        }
+        model.addAttribute("sourceNotes", notes);
         List<CheckIn> history = checkIns.findByCommitment(id);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("checkIns", history);

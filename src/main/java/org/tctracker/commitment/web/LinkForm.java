@@ -16,7 +16,7 @@ import org.tctracker.system.PlainText;
 /** The fields of a spec link, as typed. */
 public class LinkForm {
 
-    static final String[] FIELDS = {"title", "url", "kind", "state", "version"};
+    static final String[] FIELDS = {"title", "url", "kind", "state", "follow", "version"};
     static final int MAX_TITLE_LENGTH = SpecLink.MAX_TITLE_LENGTH;
 
     @Size(max = MAX_TITLE_LENGTH, message = "Keep the title to {max} characters.")
@@ -32,6 +32,9 @@ public class LinkForm {
     @NotNull(message = "Choose a state.")
     private @Nullable LinkState state = LinkState.DRAFT;
 
+    /** For a link a source serves: its state is the source's (true) or typed here (false). */
+    private boolean follow = true;
+
     private @Nullable Long version;
 
     static LinkForm of(SpecLink link) {
@@ -41,6 +44,7 @@ public class LinkForm {
         form.kind = link.getKind();
         form.state = link.getState();
         form.version = link.getVersion();
+        form.follow = !link.isDetached();
         return form;
     }
 
@@ -116,6 +120,14 @@ public class LinkForm {
 
     public void setState(@Nullable LinkState state) {
         this.state = state;
+    }
+
+    public boolean isFollow() {
+        return follow;
+    }
+
+    public void setFollow(boolean follow) {
+        this.follow = follow;
     }
 
     public @Nullable Long getVersion() {

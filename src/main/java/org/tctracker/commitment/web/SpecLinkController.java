@@ -92,7 +92,7 @@ class SpecLinkController {
         return FormPost.of(result, model, response)
                 .saveEdit(
                         () -> {
-                            service.updateLink(user, id, linkId, form.getVersion(), form.draft());
+                            service.updateLink(user, id, linkId, form.getVersion(), form.draft(), form.isFollow());
                             redirect.addFlashAttribute("flash", "Link saved.");
                             return "redirect:/commitments/" + id + "#links";
                         },

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.CheckIn;
 import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.LinkReadings;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.WeeklyCheckIns;
 import org.tctracker.cycle.Cycle;
@@ -51,6 +52,7 @@ class WeeklyCheckInController {
     private final MessageSource messages;
     private final Markdown markdown;
     private final Clock clock;
+    private final LinkReadings readings;
 
     WeeklyCheckInController(
             WeeklyCheckIns weekly,
@@ -58,13 +60,15 @@ class WeeklyCheckInController {
             Validator validator,
             MessageSource messages,
             Markdown markdown,
-            Clock clock) {
+            Clock clock,
+            LinkReadings readings) {
         this.weekly = weekly;
         this.cycles = cycles;
         this.validator = validator;
         this.messages = messages;
         this.markdown = markdown;
         this.clock = clock;
+        this.readings = readings;
     }
 
     @InitBinder("form")
@@ -211,6 +215,7 @@ class WeeklyCheckInController {
         model.addAttribute("thisWeek", sheet.thisWeek());
         model.addAttribute("lastWeek", sheet.lastWeek());
         model.addAttribute("links", sheet.links());
+        model.addAttribute("news", readings.newsSinceLastCheckIn(cycle.getId()));
         model.addAttribute("week", cycle.term().weekOf(today));
         model.addAttribute("phase", cycle.phaseOn(today));
         model.addAttribute("statuses", Status.values());

@@ -1,0 +1,362 @@
+package org.tctracker.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tctracker.account.AccountService;
+import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.Commitment;
+import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.CommitmentService;
+import org.tctracker.commitment.LinkDraft;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.Status;
+import org.tctracker.commitment.WebAddress;
+import org.tctracker.cycle.Cycles;
+import org.tctracker.people.People;
+import org.tctracker.people.Person;
+import org.tctracker.support.MutableClock;
+import org.tctracker.support.OwnDatabase;
+import org.tctracker.support.SourceServer;
+import org.tctracker.support.SourceServer.Answer;
+import org.tctracker.support.Team;
+
+/**
+ * Links that keep their own state: each source's answer, as its API documents it, maps to the
+ * tracker's states; a source that is missing, failing, slow, gone or asking to wait leaves the
+ * last state in place and says why. A local server plays the sources.
+ */
+@SpringBootTest
+@OwnDatabase
+@Import(MutableClock.InMitaka.class)
+class LinkSourcesTest {
+
+    static final SourceServer sources = new SourceServer();
+
+    /** A port nothing listens on: connections to it are refused. */
+    static final String REFUSING = "http://127.0.0.1:" + closedPort();
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("tracker.links.gerrit-servers", () -> sources.base() + "/gerrit," + REFUSING + "/gerrit");
+        registry.add("tracker.links.launchpad-api", () -> sources.base() + "/launchpad");
+        registry.add(
+                "tracker.links.storyboard-servers", () -> sources.base() + "/storyboard," + sources.base() + "/busy");
+    }
+
+    @AfterAll
+    static void stop() {
+        sources.close();
+    }
+
+    @Autowired
+    CommitmentService commitments;
+
+    @Autowired
+    LinkRefresh refresh;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Cycles cycles;
+
+    @Autowired
+    MutableClock clock;
+
+    TrackerUser chair;
+    Person lifeless;
+
+    @BeforeEach
+    void team(@Autowired AccountService accounts, @Autowired People people, @Autowired UserDetailsService users) {
+        Team team = new Team(accounts, people, users);
+        lifeless = team.assemble().get("owner-ed");
+        chair = team.user("chair");
+        clock.set(LocalDateTime.of(2015, 11, 12, 10, 0));
+        sources.forget();
+    }
+
+    static String change(String status, String extra) {
+        return """
+                {"id": "openstack%%2Foslo-specs~master~I84", "project": "openstack/oslo-specs", "branch": "master",
+                 "change_id": "I8473b95934b5732ac55d26311a706c9c2bde9940", "subject": "Unstable APIs", "status": "%s",
+                 "created": "2015-07-01 10:12:47.000000000", "updated": "2015-11-20 09:12:47.000000000",
+                 "mergeable": true, "insertions": 120, "deletions": 0, "_number": 245422,
+                 "owner": {"_account_id": 1000096, "name": "Doug Hellmann", "email": "doug@example.org"},
+                 "current_revision": "27cc4558b5a3d3387dd11ee2df7a117e7e581822",
+                 "revisions": {"27cc4558b5a3d3387dd11ee2df7a117e7e581822": {"kind": "REWORK", "_number": 3}},
+                 "requirements": [], "submit_records": [{"status": "OK"}]%s}""".formatted(status, extra);
+    }
+
+    static String labels(String review, String workflow) {
+        return ", \"labels\": {\"Code-Review\": {\"all\": [" + review + "], \"default_value\": 0},"
+                + " \"Verified\": {\"all\": [{\"value\": 1, \"_account_id\": 9}]},"
+                + " \"Workflow\": {\"all\": [" + workflow + "]}}";
+    }
+
+    static String vote(int value, int account) {
+        return "{\"value\": " + value + ", \"_account_id\": " + account + ", \"name\": \"Reviewer " + account + "\"}";
+    }
+
+    long link(LinkKind kind, String url) {
+        Commitment made = commitments.create(
+                chair,
+                cycles.findBySlug("mitaka").orElseThrow().getId(),
+                new CommitmentDraft("Kept by its source", "", lifeless.getId(), List.of(), Status.IN_PROGRESS, null),
+                List.of(new LinkDraft("The work", new WebAddress(url), kind, LinkState.DRAFT)));
+        return made.getLinks().get(0).getId();
+    }
+
+    Map<String, Object> row(long linkId) {
+        return jdbc.sql("select state, source_status, source_detail, source_patch_set, source_blocked, source_name,"
+                        + " synced_at, sync_error, source_kind from spec_link where id = ?")
+                .param(linkId)
+                .query()
+                .singleRow();
+    }
+
+    /** The link was read once, right after it was added (the listener), successfully or not. */
+    void readOnce(long linkId) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> row(linkId).get("synced_at") != null || row(linkId).get("sync_error") != null);
+    }
+
+    String gerrit(int number) {
+        return sources.base() + "/gerrit/c/openstack/oslo-specs/+/" + number;
+    }
+
+    static String gerritApi(int number) {
+        return "/gerrit/changes/openstack%2Foslo-specs~" + number;
+    }
+
+    @Test
+    void gerritChangesMapToTheTrackersStates() {
+        sources.answer(gerritApi(1), Answer.gerrit(change("NEW", ", \"work_in_progress\": true")));
+        sources.answer(gerritApi(2), Answer.gerrit(change("NEW", labels(vote(1, 1), ""))));
+        sources.answer(gerritApi(3), Answer.gerrit(change("NEW", labels(vote(2, 1) + "," + vote(2, 2), vote(1, 1)))));
+        sources.answer(
+                gerritApi(4),
+                Answer.gerrit(change(
+                        "MERGED",
+                        ", \"submitted\": \"2015-12-14 09:12:47.000000000\"" + labels(vote(2, 1), vote(1, 1)))));
+        sources.answer(
+                gerritApi(5), Answer.gerrit(change("MERGED", ", \"submitted\": \"2015-12-14 09:12:47.000000000\"")));
+        sources.answer(gerritApi(6), Answer.gerrit(change("ABANDONED", "")));
+        sources.answer(gerritApi(7), Answer.gerrit(change("NEW", labels(vote(-2, 3) + "," + vote(1, 1), ""))));
+
+        long wip = link(LinkKind.REVIEW, gerrit(1));
+        long review = link(LinkKind.REVIEW, gerrit(2));
+        long approved = link(LinkKind.REVIEW, gerrit(3));
+        long mergedSpec = link(LinkKind.SPEC, gerrit(4));
+        long mergedCode = link(LinkKind.REVIEW, gerrit(5));
+        long abandoned = link(LinkKind.REVIEW, gerrit(6));
+        long vetoed = link(LinkKind.REVIEW, gerrit(7));
+        for (long id : List.of(wip, review, approved, mergedSpec, mergedCode, abandoned, vetoed)) {
+            readOnce(id);
+        }
+
+        assertThat(row(wip)).containsEntry("state", "DRAFT").containsEntry("source_status", "Work in progress");
+        assertThat(row(review))
+                .containsEntry("state", "IN_REVIEW")
+                .containsEntry("source_detail", "Code-Review +1, Verified +1")
+                .containsEntry("source_patch_set", 3)
+                .containsEntry("source_name", "oslo-specs 245422")
+                .containsEntry("source_kind", "GERRIT");
+        assertThat(row(approved))
+                .containsEntry("state", "APPROVED")
+                .containsEntry("source_detail", "Code-Review +2 ×2, Verified +1, Workflow +1");
+        assertThat(row(mergedSpec)).containsEntry("state", "APPROVED").containsEntry("source_status", "Merged");
+        assertThat(row(mergedCode)).containsEntry("state", "IMPLEMENTED");
+        assertThat(row(abandoned)).containsEntry("state", "ABANDONED");
+        assertThat(row(vetoed))
+                .containsEntry("state", "IN_REVIEW")
+                .containsEntry("source_blocked", true)
+                .containsEntry("source_detail", "Code-Review +1 −2, Verified +1");
+        assertThat(sources.requests())
+                .filteredOn(r -> r.startsWith(gerritApi(2) + "?"))
+                .singleElement()
+                .asString()
+                .contains("o=LABELS")
+                .contains("o=DETAILED_ACCOUNTS");
+    }
+
+    @Test
+    void theOlderGerritAddressesAndOnesWithoutProjectAreReadByNumber() {
+        sources.answer("/gerrit/changes/245423", Answer.gerrit(change("ABANDONED", "")));
+        long old = link(LinkKind.REVIEW, sources.base() + "/gerrit/#/c/245423/");
+        readOnce(old);
+        assertThat(row(old)).containsEntry("state", "ABANDONED");
+    }
+
+    @Test
+    void launchpadBlueprintsAndBugs() {
+        String blueprint = """
+                {"self_link": "x", "name": "%s", "title": "A blueprint", "definition_status": "%s",
+                 "implementation_status": "%s", "lifecycle_status": "%s", "date_completed": %s,
+                 "priority": "High", "web_link": "x", "whiteboard": null}""";
+        sources.answer(
+                "/launchpad/nova/+spec/done",
+                Answer.json(blueprint.formatted(
+                        "done", "Approved", "Implemented", "Complete", "\"2015-12-14T09:12:47.123456+00:00\"")));
+        sources.answer(
+                "/launchpad/nova/+spec/going",
+                Answer.json(blueprint.formatted("going", "Approved", "Good progress", "Started", "null")));
+        sources.answer(
+                "/launchpad/nova/+spec/old",
+                Answer.json(blueprint.formatted("old", "Obsolete", "Unknown", "Complete", "null")));
+        sources.answer(
+                "/launchpad/nova/+spec/idea",
+                Answer.json(blueprint.formatted("idea", "Drafting", "Unknown", "Not started", "null")));
+        sources.answer("/launchpad/bugs/1526145/bug_tasks", Answer.json("""
+                {"start": 0, "total_size": 2, "entries": [
+                  {"bug_target_name": "nova", "status": "Fix Released", "importance": "High",
+                   "date_fix_released": "2015-12-20T10:00:00+00:00"},
+                  {"bug_target_name": "cinder", "status": "In Progress", "importance": "Low"}]}"""));
+
+        long done = link(LinkKind.SPEC, sources.base() + "/launchpad/nova/+spec/done");
+        long going = link(LinkKind.SPEC, sources.base() + "/launchpad/nova/+spec/going");
+        long old = link(LinkKind.SPEC, sources.base() + "/launchpad/nova/+spec/old");
+        long idea = link(LinkKind.SPEC, sources.base() + "/launchpad/nova/+spec/idea");
+        long novaBug = link(LinkKind.OTHER, sources.base() + "/launchpad/nova/+bug/1526145");
+        long anyBug = link(LinkKind.OTHER, sources.base() + "/launchpad/+bug/1526145");
+        for (long id : List.of(done, going, old, idea, novaBug, anyBug)) {
+            readOnce(id);
+        }
+
+        assertThat(row(done)).containsEntry("state", "IMPLEMENTED").containsEntry("source_name", "nova blueprint done");
+        assertThat(row(going))
+                .containsEntry("state", "APPROVED")
+                .containsEntry("source_detail", "implementation: Good progress");
+        assertThat(row(old)).containsEntry("state", "ABANDONED").containsEntry("source_status", "Obsolete");
+        assertThat(row(idea)).containsEntry("state", "DRAFT");
+        assertThat(row(novaBug)).containsEntry("state", "IMPLEMENTED").containsEntry("source_status", "Fix Released");
+        assertThat(row(anyBug))
+                .containsEntry("state", "IN_REVIEW")
+                .containsEntry("source_detail", "nova: Fix Released, cinder: In Progress");
+    }
+
+    @Test
+    void storyBoardStoriesAndPublishedSpecs() {
+        String story = """
+                {"id": %d, "title": "A story", "status": "%s", "updated_at": "2015-11-20T09:12:47+00:00",
+                 "created_at": "2015-11-01T09:12:47+00:00", "is_bug": false, "tags": [],
+                 "task_statuses": [{"key": "todo", "name": "Todo", "count": 1},
+                                   {"key": "review", "name": "Review", "count": %d},
+                                   {"key": "merged", "name": "Merged", "count": 2}]}""";
+        sources.answer("/storyboard/api/v1/stories/2004321", Answer.json(story.formatted(2004321, "active", 1)));
+        sources.answer("/storyboard/api/v1/stories/2004322", Answer.json(story.formatted(2004322, "active", 0)));
+        sources.answer("/storyboard/api/v1/stories/2004323", Answer.json(story.formatted(2004323, "merged", 0)));
+        sources.answer("/storyboard/api/v1/stories/2004324", Answer.json(story.formatted(2004324, "invalid", 0)));
+        long reviewing = link(LinkKind.OTHER, sources.base() + "/storyboard/#!/story/2004321");
+        long waiting = link(LinkKind.OTHER, sources.base() + "/storyboard/#!/story/2004322");
+        long merged = link(LinkKind.OTHER, sources.base() + "/storyboard/#!/story/2004323");
+        long invalid = link(LinkKind.OTHER, sources.base() + "/storyboard/#!/story/2004324");
+        long approvedSpec = link(
+                LinkKind.SPEC, "https://specs.openstack.org/openstack/nova-specs/specs/mitaka/approved/cells.html");
+        long implementedSpec = link(
+                LinkKind.SPEC, "https://specs.openstack.org/openstack/nova-specs/specs/liberty/implemented/cells.html");
+        for (long id : List.of(reviewing, waiting, merged, invalid, approvedSpec, implementedSpec)) {
+            readOnce(id);
+        }
+
+        assertThat(row(reviewing))
+                .containsEntry("state", "IN_REVIEW")
+                .containsEntry("source_detail", "tasks: 2 merged, 1 in review, 1 to do")
+                .containsEntry("source_name", "story 2004321");
+        assertThat(row(waiting)).containsEntry("state", "DRAFT");
+        assertThat(row(merged)).containsEntry("state", "IMPLEMENTED");
+        assertThat(row(invalid)).containsEntry("state", "ABANDONED");
+        assertThat(row(approvedSpec))
+                .containsEntry("state", "APPROVED")
+                .containsEntry("source_kind", "SPECS_SITE")
+                .containsEntry("source_detail", "for mitaka");
+        assertThat(row(implementedSpec)).containsEntry("state", "IMPLEMENTED");
+    }
+
+    @Test
+    void aSourceThatCannotBeReadLeavesTheLastStateAndSaysWhy() {
+        sources.answer(gerritApi(20), Answer.gerrit(change("NEW", labels(vote(1, 1), ""))));
+        sources.answer(gerritApi(21), Answer.gerrit(change("NEW", "")));
+        sources.answer(gerritApi(22), Answer.gerrit(change("NEW", "")));
+        long missing = link(LinkKind.REVIEW, gerrit(20));
+        long failing = link(LinkKind.REVIEW, gerrit(21));
+        long slow = link(LinkKind.REVIEW, gerrit(22));
+        long refused = link(LinkKind.REVIEW, REFUSING + "/gerrit/c/openstack/nova/+/23");
+        for (long id : List.of(missing, failing, slow, refused)) {
+            readOnce(id);
+        }
+        assertThat(row(missing)).containsEntry("state", "IN_REVIEW");
+
+        sources.answer(gerritApi(20), Answer.status(404));
+        sources.answer(gerritApi(21), Answer.status(500));
+        sources.answer(gerritApi(22), Answer.gerrit(change("MERGED", "")).after(Duration.ofSeconds(8)));
+        LinkRefresh.Report report = refresh.refresh(null);
+
+        assertThat(report.failures())
+                .extracting(LinkRefresh.Failure::linkId, LinkRefresh.Failure::reason)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(missing, "not found there"),
+                        org.assertj.core.groups.Tuple.tuple(failing, "answered 500"),
+                        org.assertj.core.groups.Tuple.tuple(slow, "timeout"),
+                        org.assertj.core.groups.Tuple.tuple(refused, "connection refused"));
+        assertThat(row(missing)).containsEntry("state", "IN_REVIEW").containsEntry("sync_error", "not found there");
+        assertThat(row(failing)).containsEntry("state", "IN_REVIEW").containsEntry("sync_error", "answered 500");
+        assertThat(row(slow)).containsEntry("state", "IN_REVIEW").containsEntry("sync_error", "timeout");
+        assertThat(row(missing).get("synced_at")).isNotNull();
+
+        sources.answer(gerritApi(21), Answer.gerrit(change("MERGED", "")));
+        refresh.refresh(null);
+        assertThat(row(failing)).containsEntry("state", "IMPLEMENTED").containsEntry("sync_error", null);
+    }
+
+    @Test
+    void aServerThatAsksToWaitIsLeftAloneUntilThen() {
+        String busy = sources.base() + "/busy";
+        long first = link(LinkKind.OTHER, busy + "/#!/story/1");
+        long second = link(LinkKind.OTHER, busy + "/#!/story/2");
+        readOnce(first);
+        readOnce(second);
+        sources.forget();
+        sources.answer("/busy/api/v1/stories/1", Answer.status(429).with("Retry-After", "120"));
+        sources.answer("/busy/api/v1/stories/2", Answer.status(429).with("Retry-After", "120"));
+
+        LinkRefresh.Report report = refresh.refresh(null);
+        long asked = sources.requests().stream()
+                .filter(r -> r.startsWith("/busy/api/v1/stories/"))
+                .count();
+
+        assertThat(report.failures())
+                .filteredOn(f -> f.linkId() == first || f.linkId() == second)
+                .extracting(LinkRefresh.Failure::reason)
+                .allMatch(reason -> reason.startsWith("asked to wait"));
+        assertThat(asked).as("requests after the 429").isLessThanOrEqualTo(SourceClient.PER_SERVER);
+        long before = sources.requests().size();
+        refresh.refresh(null);
+        assertThat(sources.requests().stream().skip(before).filter(r -> r.startsWith("/busy/")))
+                .as("asked again before Retry-After passed")
+                .isEmpty();
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
