@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,9 @@ import org.tctracker.support.WebClient;
  * an edit saved through one is a conflict for a stale form submitted through the other.
  */
 class SeveralInstancesTest {
+
+    /** Plays Gerrit for both instances, which read every link each second. */
+    static final org.tctracker.support.SourceServer gerrit = new org.tctracker.support.SourceServer();
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
@@ -83,6 +87,7 @@ class SeveralInstancesTest {
 
     @AfterAll
     static void stop() {
+        gerrit.close();
         if (second != null) {
             second.close();
         }
@@ -108,11 +113,70 @@ class SeveralInstancesTest {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
                         "--spring.datasource.hikari.maximum-pool-size=4",
-                        "--server.forward-headers-strategy=native");
+                        "--server.forward-headers-strategy=native",
+                        "--tracker.links.gerrit-servers=" + gerrit.base(),
+                        "--tracker.links.refresh-every=1s");
     }
 
     static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void instancesSharingADatabaseReadEachLinkOncePerRound() throws Exception {
+        var team = new Team(
+                first.getBean(AccountService.class),
+                first.getBean(People.class),
+                first.getBean(UserDetailsService.class));
+        var owner = team.assemble().get("owner-ed");
+        var service = first.getBean(org.tctracker.commitment.CommitmentService.class);
+        List<org.tctracker.commitment.LinkDraft> links = new java.util.ArrayList<>();
+        for (int number = 1; number <= 3; number++) {
+            gerrit.answer(
+                    "/changes/openstack%2Fnova~" + number,
+                    org.tctracker.support.SourceServer.Answer.gerrit(
+                            "{\"project\": \"openstack/nova\", \"status\": \"NEW\", \"_number\": " + number + "}"));
+            links.add(new org.tctracker.commitment.LinkDraft(
+                    "Change " + number,
+                    new org.tctracker.commitment.WebAddress(gerrit.base() + "/c/openstack/nova/+/" + number),
+                    org.tctracker.commitment.LinkKind.REVIEW,
+                    org.tctracker.commitment.LinkState.DRAFT));
+        }
+        service.create(
+                team.user("chair"),
+                first.getBean(org.tctracker.cycle.Cycles.class)
+                        .findBySlug("mitaka")
+                        .orElseThrow()
+                        .getId(),
+                new org.tctracker.commitment.CommitmentDraft(
+                        "Read by two instances",
+                        "",
+                        owner.getId(),
+                        List.of(),
+                        org.tctracker.commitment.Status.IN_PROGRESS,
+                        null),
+                links);
+        Thread.sleep(2_000);
+        long before = gerrit.requests().size();
+        long started = System.nanoTime();
+
+        Thread.sleep(6_000);
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> during =
+                gerrit.requests().subList((int) before, gerrit.requests().size());
+        java.util.Map<String, Long> perLink = new java.util.TreeMap<>();
+        for (String request : during) {
+            perLink.merge(request.substring(0, request.indexOf('?')), 1L, Long::sum);
+        }
+        assertThat(perLink).as("each link read in every round").hasSize(3);
+        // A round under way as the window opens or closes may count for some links and not others.
+        assertThat(java.util.Collections.max(perLink.values()) - java.util.Collections.min(perLink.values()))
+                .as("every round reads every link once: %s", perLink)
+                .isLessThanOrEqualTo(1);
+        assertThat(perLink.get("/changes/openstack%2Fnova~1"))
+                .as("rounds in %.1f s with a round a second, between two instances", seconds)
+                .isBetween(3L, (long) Math.ceil(seconds) + 1);
     }
 
     @Test

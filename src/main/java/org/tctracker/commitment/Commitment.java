@@ -108,17 +108,25 @@ public class Commitment extends StoredRecord {
     }
 
     public SpecLink addLink(String title, WebAddress url, LinkKind kind, LinkState state) {
-        return addLink(title, url, kind, state, null);
+        return addLink(title, url, kind, state, null, Instant.now());
     }
 
-    /** Adds a link; {@code served} names the source that keeps its state, if one does. */
+    /**
+     * Adds a link at a moment of the application's clock; {@code served} names the source that
+     * keeps its state, if one does.
+     */
     public SpecLink addLink(
-            String title, WebAddress url, LinkKind kind, LinkState state, LinkSources.@Nullable Served served) {
+            String title,
+            WebAddress url,
+            LinkKind kind,
+            LinkState state,
+            LinkSources.@Nullable Served served,
+            Instant at) {
         if (links.size() >= MAX_LINKS) {
             throw new ChangeRefusedException(
                     "url", "A commitment has at most " + MAX_LINKS + " links; remove one it no longer needs first.");
         }
-        SpecLink link = new SpecLink(this, title, url, kind, state, served);
+        SpecLink link = new SpecLink(this, title, url, kind, state, served, at);
         links.add(link);
         return link;
     }
@@ -194,7 +202,7 @@ public class Commitment extends StoredRecord {
         copy.collaborators.addAll(collaborators);
         copy.status = status;
         for (SpecLink link : links) {
-            copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState())
+            copy.addLink(link.getTitle(), new WebAddress(link.getUrl()), link.getKind(), link.getState(), null, at)
                     .takeReadingOf(link);
         }
         this.carriedTo = copy;

@@ -135,7 +135,7 @@ public class CommitmentService {
         commitment.revise(
                 draft.title(), draft.summary(), owner, collaborators, draft.status(), draft.targetDate(), now);
         for (LinkDraft link : links) {
-            commitment.addLink(link.title(), link.url(), link.kind(), link.state(), served(link.url()));
+            commitment.addLink(link.title(), link.url(), link.kind(), link.state(), served(link.url()), now);
         }
         Commitment saved = commitments.save(commitment);
         entityManager.flush();
@@ -417,8 +417,8 @@ public class CommitmentService {
     public SpecLink addLink(TrackerUser user, long commitmentId, LinkDraft draft) {
         Commitment commitment = get(commitmentId);
         permissions.requireChange(user, commitment);
-        SpecLink link =
-                commitment.addLink(draft.title(), draft.url(), draft.kind(), draft.state(), served(draft.url()));
+        SpecLink link = commitment.addLink(
+                draft.title(), draft.url(), draft.kind(), draft.state(), served(draft.url()), clock.instant());
         entityManager.flush();
         readSoon(commitment);
         return link;

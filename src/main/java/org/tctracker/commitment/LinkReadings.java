@@ -147,7 +147,7 @@ public class LinkReadings {
             jdbc.sql("insert into revision (changed_at, username) values (?, ?)")
                     .params(at.toEpochMilli(), AUTHOR)
                     .update(keys, "id");
-            long revision = Objects.requireNonNull(keys.getKey()).longValue();
+            long revision = revisionId(keys);
             int updated = jdbc.sql("""
                             update spec_link set state = ?, source_status = ?, source_since = ?, source_detail = ?,
                                 source_patch_set = ?, source_blocked = ?, source_name = ?, synced_at = ?,
@@ -274,6 +274,18 @@ public class LinkReadings {
             return readAt;
         }
         return told.isBefore(target.createdAt()) ? target.createdAt() : told;
+    }
+
+    /** The id the database gave the new revision (H2 names the key ID, PostgreSQL id). */
+    private static long revisionId(KeyHolder keys) {
+        for (Map<String, Object> row : keys.getKeyList()) {
+            for (Map.Entry<String, Object> key : row.entrySet()) {
+                if (key.getKey().equalsIgnoreCase("id") && key.getValue() instanceof Number id) {
+                    return id.longValue();
+                }
+            }
+        }
+        throw new IllegalStateException("The database did not say which id it gave the revision: " + keys.getKeyList());
     }
 
     private static Target target(ResultSet rs, int n) throws SQLException {

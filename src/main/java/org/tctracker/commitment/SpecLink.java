@@ -82,7 +82,9 @@ public class SpecLink extends StoredRecord {
             WebAddress url,
             LinkKind kind,
             LinkState state,
-            LinkSources.@Nullable Served served) {
+            LinkSources.@Nullable Served served,
+            Instant at) {
+        super(at);
         this.commitment = commitment;
         this.title = title;
         this.url = url.value();

@@ -78,6 +78,16 @@ public class KnownSources implements LinkSources {
         return Optional.empty();
     }
 
+    /** The settings still name this server as a source of this kind. */
+    boolean configured(SourceKind kind, String server) {
+        return switch (kind) {
+            case GERRIT -> settings.gerritServers().contains(server);
+            case LAUNCHPAD -> settings.launchpadApi().contains(server);
+            case STORYBOARD -> settings.storyboardServers().contains(server);
+            case SPECS_SITE -> SPECS_SITE.equals(server);
+        };
+    }
+
     /** A Gerrit change's API address, with the labels, accounts and current revision. */
     static Optional<URI> gerritApi(String server, String url) {
         return rest(url, server)

@@ -60,7 +60,10 @@ public class LinkRefresh {
     /** Reads every link a source keeps, or those of one cycle. */
     public Report refresh(@Nullable Long cycleId) {
         int attached = readings.attach(sources);
-        List<Target> targets = readings.following(cycleId);
+        // A server taken out of the settings is not asked any more; its links keep their last state.
+        List<Target> targets = readings.following(cycleId).stream()
+                .filter(target -> sources.configured(target.source(), target.server()))
+                .toList();
         if (targets.isEmpty()) {
             if (attached > 0) {
                 records.touch();
@@ -106,7 +109,7 @@ public class LinkRefresh {
 
     /** Reads one link, if a source keeps it; the rest of the page's links are left for the round. */
     public Optional<Report> refreshLink(long linkId) {
-        Optional<Target> target = readings.following(linkId);
+        Optional<Target> target = readings.following(linkId).filter(t -> sources.configured(t.source(), t.server()));
         if (target.isEmpty()) {
             return Optional.empty();
         }

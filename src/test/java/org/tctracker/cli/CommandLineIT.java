@@ -248,6 +248,67 @@ class CommandLineIT {
     }
 
     @Test
+    void syncSavesWhatItCouldReadAndExits5WhenASourceCannotBeReached() throws Exception {
+        try (org.tctracker.support.SourceServer gerrit = new org.tctracker.support.SourceServer()) {
+            gerrit.answer(
+                    "/gerrit/changes/openstack%2Foslo-specs~245422",
+                    org.tctracker.support.SourceServer.Answer.gerrit("""
+                            {"project": "openstack/oslo-specs", "status": "MERGED", "_number": 245422,
+                             "submitted": "2015-12-14 09:12:47.000000000", "updated": "2015-12-14 09:12:47.000000000",
+                             "labels": {}, "an_unknown_field": [1, 2]}"""));
+            String refused = "http://127.0.0.1:" + freePort();
+            String file = Files.readString(underWay())
+                    .replace(
+                            "\"url\":\"https://specs.example.org/1\"",
+                            "\"url\":\"" + gerrit.base() + "/gerrit/c/openstack/oslo-specs/+/245422\"");
+            Path withLinks = Files.writeString(
+                    dir.resolve("links.json"),
+                    file.replace(
+                            "\"specLinks\":[",
+                            "\"specLinks\":[{\"id\":2,\"commitmentId\":2,\"title\":\"Gone\",\"url\":\"" + refused
+                                    + "/gerrit/c/openstack/nova/+/1\",\"kind\":\"REVIEW\",\"state\":\"IN_REVIEW\","
+                                    + "\"createdAt\":\"2016-04-11T09:00:00Z\",\"updatedAt\":\"2016-04-11T09:00:00Z\"},"));
+            java.util.Map<String, String> sources =
+                    java.util.Map.of("TRACKER_LINKS_GERRIT_SERVERS", gerrit.base() + "/gerrit," + refused + "/gerrit");
+            assertThat(Jar.run(sources, data(), "import", withLinks.toString(), "--replace")
+                            .status())
+                    .isZero();
+
+            Jar.Result first = Jar.run(sources, data(), "sync");
+
+            assertThat(first.status()).isEqualTo(5);
+            assertThat(first.out())
+                    .isEqualTo("oslo-specs 245422: Draft → Approved (Merged) <" + gerrit.base()
+                            + "/gerrit/c/openstack/oslo-specs/+/245422>\n");
+            assertThat(first.err())
+                    .contains("could not read " + refused
+                            + "/gerrit/c/openstack/nova/+/1 at 127.0.0.1: connection refused")
+                    .doesNotContain("Exception");
+            JsonNode links = JSON.readTree(Jar.run(data(), "export").out()).path("specLinks");
+            assertThat(links.findValuesAsString("state")).containsExactlyInAnyOrder("APPROVED", "IN_REVIEW");
+            assertThat(links.findValuesAsString("syncError")).contains("connection refused");
+
+            Jar.Result again = Jar.run(
+                    java.util.Map.of("TRACKER_LINKS_GERRIT_SERVERS", gerrit.base() + "/gerrit"),
+                    data(),
+                    "sync",
+                    "--cycle",
+                    "newton",
+                    "--format",
+                    "json");
+            assertThat(again.status()).as(again.err()).isZero();
+            assertThat(JSON.readTree(again.out()).path("changed").size()).isZero();
+            assertThat(Jar.run(data(), "sync", "--cycle", "nope").status()).isEqualTo(2);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void exportWritesOnlyJsonToStdout() throws Exception {
         Jar.Result result = Jar.run(data(), "export");
 

@@ -36,6 +36,12 @@ final class Jar {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("TRACKER_DATA_DIR", dataDir.toString());
         builder.environment().remove("TRACKER_ADMIN_PASSWORD");
+        // Tests never reach the internet: no address is a real source's, and nothing is read in
+        // the background unless a test says so.
+        builder.environment().put("TRACKER_LINKS_GERRIT_SERVERS", "http://127.0.0.1:9/gerrit");
+        builder.environment().put("TRACKER_LINKS_LAUNCHPAD_API", "http://127.0.0.1:9/launchpad");
+        builder.environment().put("TRACKER_LINKS_STORYBOARD_SERVERS", "http://127.0.0.1:9/storyboard");
+        builder.environment().put("TRACKER_LINKS_REFRESH_EVERY", "0");
         return builder;
     }
 

@@ -272,7 +272,8 @@ class ReportsTest {
                          "collaborators": [],
                          "links": [{"title": "Unstable APIs without an incubator (oslo-specs, Mitaka)",
                                     "url": "https://specs.openstack.org/openstack/oslo-specs/specs/mitaka/no-incubator-api-freedom.html",
-                                    "kind": "SPEC", "state": "APPROVED"}],
+                                    "kind": "SPEC", "state": "APPROVED",
+                                    "source": null, "sourceState": null, "syncedAt": null, "syncError": null}],
                          "lastCheckIn": null, "carriedTo": null, "checkIns": []}
                         """));
     }

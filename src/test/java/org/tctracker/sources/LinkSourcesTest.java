@@ -2,6 +2,8 @@ package org.tctracker.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,15 +14,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.tctracker.account.AccountService;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.CheckInDraft;
+import org.tctracker.commitment.CheckInService;
 import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentDraft;
+import org.tctracker.commitment.CommitmentHistory;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.LinkDraft;
 import org.tctracker.commitment.LinkKind;
@@ -30,6 +37,8 @@ import org.tctracker.commitment.WebAddress;
 import org.tctracker.cycle.Cycles;
 import org.tctracker.people.People;
 import org.tctracker.people.Person;
+import org.tctracker.support.Forms;
+import org.tctracker.support.Html;
 import org.tctracker.support.MutableClock;
 import org.tctracker.support.OwnDatabase;
 import org.tctracker.support.SourceServer;
@@ -42,6 +51,7 @@ import org.tctracker.support.Team;
  * last state in place and says why. A local server plays the sources.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @OwnDatabase
 @Import(MutableClock.InMitaka.class)
 class LinkSourcesTest {
@@ -350,6 +360,146 @@ class LinkSourcesTest {
         assertThat(sources.requests().stream().skip(before).filter(r -> r.startsWith("/busy/")))
                 .as("asked again before Retry-After passed")
                 .isEmpty();
+    }
+
+    static String change(String status, int patchSet, String updated, String extra) {
+        return """
+                {"project": "openstack/oslo-specs", "status": "%s", "_number": 245422, "updated": "%s",
+                 "current_revision": "c%d", "revisions": {"c%d": {"_number": %d, "kind": "REWORK"}}%s}""".formatted(status, updated, patchSet, patchSet, patchSet, extra);
+    }
+
+    @Test
+    void whatTheSourceChangedIsSignedSyncDatedByTheSourceAndShownInHistoryFeedAndWeeklyForm(
+            @Autowired MockMvc mvc,
+            @Autowired CheckInService checkIns,
+            @Autowired CommitmentHistory history,
+            @Autowired UserDetailsService users)
+            throws Exception {
+        sources.answer(gerritApi(245422), Answer.gerrit(change("NEW", 1, "2015-11-01 08:00:00.000000000", "")));
+        long linkId = link(LinkKind.REVIEW, gerrit(245422));
+        readOnce(linkId);
+        long commitmentId = (Long) jdbc.sql("select commitment_id from spec_link where id = ?")
+                .param(linkId)
+                .query()
+                .singleValue();
+        TrackerUser owner = (TrackerUser) users.loadUserByUsername("owner-ed");
+        clock.set(LocalDateTime.of(2015, 11, 12, 11, 0));
+        checkIns.record(owner, new CheckInDraft(commitmentId, Status.IN_PROGRESS, "Spec up for review.", null));
+
+        clock.set(LocalDateTime.of(2015, 12, 16, 10, 0));
+        String reviewed = ", \"labels\": {\"Code-Review\": {\"all\": [" + vote(2, 1) + "]}}";
+        sources.answer(gerritApi(245422), Answer.gerrit(change("NEW", 2, "2015-11-20 09:12:47.000000000", reviewed)));
+        refresh.refresh(null);
+        sources.answer(
+                gerritApi(245422),
+                Answer.gerrit(change(
+                        "MERGED",
+                        2,
+                        "2015-12-14 09:12:47.000000000",
+                        ", \"submitted\": \"2015-12-14 09:12:47.000000000\"" + reviewed)));
+        refresh.refresh(null);
+
+        assertThat(history.of(commitmentId))
+                .filteredOn(c -> c.who().equals("sync")
+                        && c.fields().stream()
+                                .anyMatch(f ->
+                                        f.field().equals("state") && f.after().equals("Implemented")))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.who()).isEqualTo("sync");
+                    assertThat(c.when())
+                            .isEqualTo(LocalDateTime.of(2015, 12, 14, 9, 12, 47).toInstant(java.time.ZoneOffset.UTC));
+                    assertThat(c.fields())
+                            .contains(new CommitmentHistory.FieldChange("state", "In review", "Implemented"));
+                });
+        String feed = mvc.perform(get("/feed.atom")).andReturn().getResponse().getContentAsString();
+        assertThat(feed).contains("oslo-specs 245422 merged").contains("<name>sync</name>");
+
+        var weekly = Html.parse(
+                mvc.perform(get("/cycles/mitaka/check-in").with(user(owner))).andReturn());
+        assertThat(Html.texts(weekly, ".link-news li"))
+                .containsExactly(
+                        "oslo-specs 245422: new patch set 2, 20 Nov",
+                        "oslo-specs 245422: now Code-Review +2, 20 Nov",
+                        "oslo-specs 245422: merged, 14 Dec");
+
+        var page = Html.parse(mvc.perform(get("/commitments/" + commitmentId)).andReturn());
+        assertThat(Html.texts(page, "table.links td small"))
+                .containsExactly("Merged 14 Dec 2015 · patch set 2 · Code-Review +2", "Read from 127.0.0.1 at 10:00.");
+    }
+
+    @Test
+    void aPersonMayDetachALinkAndSetItsStateByHandAndTheHistorySaysSo(
+            @Autowired MockMvc mvc, @Autowired CommitmentHistory history) throws Exception {
+        sources.answer(gerritApi(40), Answer.gerrit(change("NEW", "")));
+        long linkId = link(LinkKind.REVIEW, gerrit(40));
+        readOnce(linkId);
+        long commitmentId = (Long) jdbc.sql("select commitment_id from spec_link where id = ?")
+                .param(linkId)
+                .query()
+                .singleValue();
+        String edit = "/commitments/" + commitmentId + "/links/" + linkId + "/edit";
+        var form = Html.parse(mvc.perform(get(edit).with(user(chair))).andReturn());
+        assertThat(form.text()).contains("State kept by Gerrit at 127.0.0.1", "It says In review");
+        assertThat(form.selectFirst("input#follow").hasAttr("checked")).isTrue();
+
+        var typed = Forms.with(Forms.values(form, "form[action$=/links/" + linkId + "]"), "state", "ABANDONED");
+        mvc.perform(Forms.post("/commitments/" + commitmentId + "/links/" + linkId, typed)
+                .with(user(chair)));
+        assertThat(row(linkId)).as("the source keeps the state").containsEntry("state", "IN_REVIEW");
+
+        form = Html.parse(mvc.perform(get(edit).with(user(chair))).andReturn());
+        var detached = Forms.values(form, "form[action$=/links/" + linkId + "]");
+        detached.remove("follow");
+        detached.put("state", List.of("APPROVED"));
+        mvc.perform(Forms.post("/commitments/" + commitmentId + "/links/" + linkId, detached)
+                .with(user(chair)));
+        sources.forget();
+        refresh.refresh(null);
+
+        assertThat(row(linkId)).containsEntry("state", "APPROVED");
+        assertThat(sources.requestsFor(gerritApi(40))).isZero();
+        assertThat(history.of(commitmentId))
+                .filteredOn(c -> c.who().equals("chair") && c.kind() == CommitmentHistory.Kind.CHANGED)
+                .singleElement()
+                .extracting(CommitmentHistory.Change::fields)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(CommitmentHistory.FieldChange.class))
+                .contains(
+                        new CommitmentHistory.FieldChange("state", "In review", "Approved"),
+                        new CommitmentHistory.FieldChange(
+                                "kept by", "Gerrit at 127.0.0.1", "nobody: detached from 127.0.0.1"));
+    }
+
+    @Test
+    void aSourceThatHangsNeverSlowsThePageThatAddsItsLink(@Autowired MockMvc mvc) throws Exception {
+        sources.answer(gerritApi(50), Answer.gerrit(change("MERGED", "")).after(Duration.ofSeconds(20)));
+        Commitment made = commitments.create(
+                chair,
+                cycles.findBySlug("mitaka").orElseThrow().getId(),
+                new CommitmentDraft(
+                        "Waiting on a slow server", "", lifeless.getId(), List.of(), Status.IN_PROGRESS, null),
+                List.of());
+
+        long started = System.nanoTime();
+        mvc.perform(Forms.post(
+                        "/commitments/" + made.getId() + "/links",
+                        Map.of(
+                                "url",
+                                List.of(gerrit(50)),
+                                "title",
+                                List.of(""),
+                                "kind",
+                                List.of(""),
+                                "state",
+                                List.of("DRAFT")))
+                .with(user(chair)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took)
+                .as("the source answers after 20 s; the page must not wait for it")
+                .isLessThan(Duration.ofSeconds(4));
+        var page = Html.parse(mvc.perform(get("/commitments/" + made.getId())).andReturn());
+        assertThat(Html.texts(page, "table.links td small")).containsExactly("Being read from 127.0.0.1…");
     }
 
     private static int closedPort() {
