@@ -244,15 +244,17 @@ public class LinkReadings {
                 if (row.status() != null && !Objects.equals(row.status(), before == null ? null : before.status())) {
                     lines.add(row.name() + ": " + row.status().toLowerCase(java.util.Locale.ROOT) + date);
                 }
-                if (row.patchSet() != null
-                        && before != null
+                // The first reading says only where the link stood; what moved is told after it.
+                boolean readBefore = before != null && before.status() != null;
+                if (readBefore
+                        && row.patchSet() != null
                         && before.patchSet() != null
                         && row.patchSet() > before.patchSet()) {
                     lines.add(row.name() + ": new patch set " + row.patchSet() + date);
                 }
-                if (row.detail() != null
+                if (readBefore
+                        && row.detail() != null
                         && !row.detail().isEmpty()
-                        && before != null
                         && !Objects.equals(row.detail(), before.detail())) {
                     lines.add(row.name() + ": now " + row.detail() + date);
                 }

@@ -299,7 +299,7 @@ class LinkSourcesTest {
     }
 
     @Test
-    void aSourceThatCannotBeReadLeavesTheLastStateAndSaysWhy() {
+    void aSourceThatCannotBeReadLeavesTheLastStateAndSaysWhy(@Autowired MockMvc mvc) throws Exception {
         sources.answer(gerritApi(20), Answer.gerrit(change("NEW", labels(vote(1, 1), ""))));
         sources.answer(gerritApi(21), Answer.gerrit(change("NEW", "")));
         sources.answer(gerritApi(22), Answer.gerrit(change("NEW", "")));
@@ -312,6 +312,15 @@ class LinkSourcesTest {
         }
         assertThat(row(missing)).containsEntry("state", "IN_REVIEW");
 
+        long failingCommitment = (Long) jdbc.sql("select commitment_id from spec_link where id = ?")
+                .param(failing)
+                .query()
+                .singleValue();
+        String page = "/commitments/" + failingCommitment;
+        assertThat(mvc.perform(get(page)).andReturn().getResponse().getContentAsString())
+                .as("kept for anonymous readers")
+                .contains("Read from 127.0.0.1 at 10:00.");
+        clock.set(LocalDateTime.of(2015, 11, 12, 10, 30));
         sources.answer(gerritApi(20), Answer.status(404));
         sources.answer(gerritApi(21), Answer.status(500));
         sources.answer(gerritApi(22), Answer.gerrit(change("MERGED", "")).after(Duration.ofSeconds(8)));
@@ -328,6 +337,12 @@ class LinkSourcesTest {
         assertThat(row(failing)).containsEntry("state", "IN_REVIEW").containsEntry("sync_error", "answered 500");
         assertThat(row(slow)).containsEntry("state", "IN_REVIEW").containsEntry("sync_error", "timeout");
         assertThat(row(missing).get("synced_at")).isNotNull();
+        assertThat(Html.texts(Html.parse(mvc.perform(get(page)).andReturn()), "table.links td small"))
+                .as("the kept page was rendered again: a failed reading makes no revision, yet readers see it")
+                .containsExactly(
+                        "In review · patch set 3",
+                        "Read from 127.0.0.1 at 10:00.",
+                        "Could not reach 127.0.0.1 at 10:30 (answered 500); showing the state of 12 Nov.");
 
         sources.answer(gerritApi(21), Answer.gerrit(change("MERGED", "")));
         refresh.refresh(null);
@@ -417,7 +432,8 @@ class LinkSourcesTest {
 
         var weekly = Html.parse(
                 mvc.perform(get("/cycles/mitaka/check-in").with(user(owner))).andReturn());
-        assertThat(Html.texts(weekly, ".link-news li"))
+        assertThat(Html.texts(
+                        weekly, "fieldset.check-in-row:has(a[href=/commitments/" + commitmentId + "]) .link-news li"))
                 .containsExactly(
                         "oslo-specs 245422: new patch set 2, 20 Nov",
                         "oslo-specs 245422: now Code-Review +2, 20 Nov",
@@ -426,6 +442,24 @@ class LinkSourcesTest {
         var page = Html.parse(mvc.perform(get("/commitments/" + commitmentId)).andReturn());
         assertThat(Html.texts(page, "table.links td small"))
                 .containsExactly("Merged 14 Dec 2015 · patch set 2 · Code-Review +2", "Read from 127.0.0.1 at 10:00.");
+        assertThat(mvc.perform(get("/cycles/mitaka/report.md"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("· Review, Implemented (Merged 14 Dec 2015 · patch set 2 · Code-Review +2)");
+        var api = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(get("/api/v1/commitments/" + commitmentId))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("links")
+                .get(0);
+        assertThat(api.path("state").asString()).isEqualTo("IMPLEMENTED");
+        assertThat(api.path("source").asString()).isEqualTo(sources.base() + "/gerrit");
+        assertThat(api.path("sourceState").asString()).isEqualTo("Merged 14 Dec 2015 · patch set 2 · Code-Review +2");
+        assertThat(api.path("syncedAt").asString()).isEqualTo("2015-12-16T10:00:00Z");
+        assertThat(api.path("syncError").isNull()).isTrue();
     }
 
     @Test
