@@ -53,6 +53,17 @@ public class AccountService {
         return accounts.findAllWithPeople();
     }
 
+    /** The username of the enabled account that speaks for this person, if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> usernameFor(long personId) {
+        return accounts.findAllWithPeople().stream()
+                .filter(a -> a.isEnabled()
+                        && a.getPerson() != null
+                        && a.getPerson().getId().equals(personId))
+                .map(Account::getUsername)
+                .findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Account get(long id) {
         return accounts.findById(id).orElseThrow(() -> RecordNotFoundException.of("account", id));

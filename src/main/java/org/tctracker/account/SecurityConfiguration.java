@@ -108,6 +108,9 @@ class SecurityConfiguration {
                             // The API only reads; other methods reach it to be told so (405).
                             .requestMatchers("/api/**")
                             .permitAll()
+                            // A signed token in the address is what allows a mail's links.
+                            .requestMatchers("/mail/**")
+                            .permitAll()
                             .requestMatchers(HttpMethod.GET, "/**")
                             .permitAll()
                             .requestMatchers(HttpMethod.HEAD, "/**")
@@ -115,7 +118,9 @@ class SecurityConfiguration {
                             .anyRequest()
                             .authenticated())
                     // Nothing under /api/ changes anything, and scripts hold no CSRF token.
-                    .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                    // A mail client's one-click unsubscribe (RFC 8058) holds no CSRF token either: the
+                    // signed token in the address allows that one change and nothing else.
+                    .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/mail/**"))
                     .securityContext(context -> context.securityContextRepository(sessions.repository()))
                     .formLogin(form -> form.loginPage("/login")
                             .successHandler(backWhereYouWere())

@@ -15,6 +15,13 @@ import org.tctracker.commitment.LinkReadings;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.mail.DigestMails;
+import org.tctracker.mail.MailChoices;
+import org.tctracker.mail.MailSettings;
+import org.tctracker.mail.MailTokens;
+import org.tctracker.mail.Outbox;
+import org.tctracker.mail.Reminders;
+import org.tctracker.mail.SentMails;
 import org.tctracker.people.PeopleDirectory;
 import org.tctracker.report.WeeklyDigest;
 import org.tctracker.sources.KnownSources;
@@ -27,7 +34,7 @@ import org.tctracker.system.TrackerProperties;
  * What a command needs and no more: the application's own settings and database, migrated, over
  * one connection. No web server, no JPA, no security: a command answers in about a second.
  */
-@EnableConfigurationProperties({TrackerProperties.class, LinkSettings.class})
+@EnableConfigurationProperties({TrackerProperties.class, LinkSettings.class, MailSettings.class})
 class CliConfiguration {
 
     @Bean(destroyMethod = "destroy")
@@ -92,6 +99,72 @@ class CliConfiguration {
     LinkRefresh linkRefresh(JdbcClient jdbc, TransactionTemplate transactions, LinkSettings settings, Clock clock) {
         return new LinkRefresh(
                 new LinkReadings(jdbc, transactions), new KnownSources(settings), new RecordsVersion(jdbc), clock);
+    }
+
+    /** The mail server of spring.mail.*, as the web app's is; none while spring.mail.host is unset. */
+    @Bean
+    Outbox outbox(Environment environment, MailSettings settings, Clock clock) {
+        String host = environment.getProperty("spring.mail.host");
+        if (host == null || host.isBlank()) {
+            return new Outbox((org.springframework.mail.javamail.JavaMailSender) null, settings, clock);
+        }
+        org.springframework.mail.javamail.JavaMailSenderImpl sender =
+                new org.springframework.mail.javamail.JavaMailSenderImpl();
+        sender.setHost(host);
+        sender.setPort(environment.getProperty("spring.mail.port", Integer.class, 25));
+        sender.setUsername(environment.getProperty("spring.mail.username"));
+        sender.setPassword(environment.getProperty("spring.mail.password"));
+        sender.setProtocol(environment.getProperty("spring.mail.protocol", "smtp"));
+        sender.setDefaultEncoding("UTF-8");
+        java.util.Properties properties = new java.util.Properties();
+        org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind(
+                        "spring.mail.properties",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .ifBound(properties::putAll);
+        sender.setJavaMailProperties(properties);
+        return new Outbox(sender, settings, clock);
+    }
+
+    @Bean
+    Reminders reminders(
+            JdbcClient jdbc,
+            CycleCatalog cycles,
+            CycleBoards boards,
+            Outbox outbox,
+            MailSettings settings,
+            Staleness staleness,
+            Clock clock) {
+        return new Reminders(
+                cycles,
+                boards,
+                new MailChoices(jdbc),
+                new MailTokens(jdbc, clock),
+                new SentMails(jdbc),
+                outbox,
+                settings,
+                staleness,
+                clock);
+    }
+
+    @Bean
+    DigestMails digestMails(
+            JdbcClient jdbc,
+            CycleBoards boards,
+            WeeklyDigest digest,
+            Outbox outbox,
+            MailSettings settings,
+            Clock clock) {
+        return new DigestMails(
+                boards,
+                digest,
+                new PeopleDirectory(jdbc),
+                new MailChoices(jdbc),
+                new MailTokens(jdbc, clock),
+                new SentMails(jdbc),
+                outbox,
+                settings,
+                clock);
     }
 
     @Bean

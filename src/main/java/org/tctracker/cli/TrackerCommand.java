@@ -17,7 +17,9 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             BackupCommand.class,
             ResetAdminCommand.class,
-            SyncCommand.class
+            SyncCommand.class,
+            RemindCommand.class,
+            SendDigestCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -26,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             "2:bad arguments",
             "3:check found stale or blocked commitments",
             "4:import rejected its input; nothing was changed",
-            "5:sync could not reach one or more sources; what could be read was saved"
+            "5:an outside service could not be reached or refused: sync's link sources, or the mail server for"
+                    + " remind and send-digest; what could be done was saved, nothing failed is recorded as done"
         })
 class TrackerCommand implements Runnable {
 
@@ -37,7 +40,7 @@ class TrackerCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this),
-                "Name a command: check, report, export, import, backup, reset-admin or sync.");
+                "Name a command: check, report, export, import, backup, reset-admin, sync, remind or send-digest.");
     }
 
     static class Version implements picocli.CommandLine.IVersionProvider {
