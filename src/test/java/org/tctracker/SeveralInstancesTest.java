@@ -39,6 +39,12 @@ class SeveralInstancesTest {
     /** Plays Gerrit for both instances, which read every link each second. */
     static final org.tctracker.support.SourceServer gerrit = new org.tctracker.support.SourceServer();
 
+    /** The mail server both instances send through. */
+    static final int SMTP_PORT = freePort();
+
+    static final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
@@ -49,6 +55,7 @@ class SeveralInstancesTest {
      */
     @BeforeAll
     static void startTwoInstances() throws Exception {
+        smtp.start();
         String url = Postgres.newDatabase();
         CountDownLatch loggingReady = new CountDownLatch(1);
         // Listeners as classes, not lambdas: the event multicaster reads the event type a listener
@@ -88,6 +95,7 @@ class SeveralInstancesTest {
     @AfterAll
     static void stop() {
         gerrit.close();
+        smtp.stop();
         if (second != null) {
             second.close();
         }
@@ -115,7 +123,9 @@ class SeveralInstancesTest {
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--server.forward-headers-strategy=native",
                         "--tracker.links.gerrit-servers=" + gerrit.base(),
-                        "--tracker.links.refresh-every=1s");
+                        "--tracker.links.refresh-every=1s",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + SMTP_PORT);
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -177,6 +187,66 @@ class SeveralInstancesTest {
         assertThat(perLink.get("/changes/openstack%2Fnova~1"))
                 .as("rounds in %.1f s with a round a second, between two instances", seconds)
                 .isBetween(3L, (long) Math.ceil(seconds) + 1);
+    }
+
+    @Test
+    void twoInstancesRemindingAtTheSameMinuteSendOneCopy() throws Exception {
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.OffsetDateTime monthAgo =
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(30);
+        jdbc.sql("insert into cycle (slug, name, starts_on, ends_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+                .params("under-way", "Under way", today.minusDays(40), today.plusDays(60), monthAgo, monthAgo)
+                .update();
+        jdbc.sql("insert into person (display_name, irc_nick, email, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params("Quiet Owner", "quiet", "quiet@example.org", monthAgo, monthAgo)
+                .update();
+        jdbc.sql("""
+                        insert into commitment (cycle_id, position, title, summary, owner_id, status, created_at, updated_at)
+                        values ((select id from cycle where slug = 'under-way'), 1, 'Forgotten', '',
+                                (select id from person where irc_nick = 'quiet'), 'IN_PROGRESS', ?, ?)""").params(monthAgo, monthAgo).update();
+        var one = first.getBean(org.tctracker.mail.Reminders.class);
+        var two = second.getBean(org.tctracker.mail.Reminders.class);
+        var start = new java.util.concurrent.CyclicBarrier(2);
+
+        CompletableFuture<org.tctracker.mail.MailRun> a = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(start);
+            return one.remind(null, false);
+        });
+        CompletableFuture<org.tctracker.mail.MailRun> b = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(start);
+            return two.remind(null, false);
+        });
+        var runs = List.of(a.get(1, TimeUnit.MINUTES), b.get(1, TimeUnit.MINUTES));
+
+        long received = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().contains("quiet@example.org");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
+        assertThat(received).isEqualTo(1);
+        assertThat(runs.stream().mapToLong(r -> r.sent().size()).sum()).isEqualTo(1);
+        assertThat(runs.stream().mapToLong(r -> r.skipped().size()).sum()).isEqualTo(1);
+    }
+
+    static void awaitQuietly(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

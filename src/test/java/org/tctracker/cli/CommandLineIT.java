@@ -302,6 +302,63 @@ class CommandLineIT {
         }
     }
 
+    @Test
+    void remindMailsOnceAWeekAndExits5WhenTheMailServerIsAway() throws Exception {
+        int port = freePort();
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        Path file = Files.writeString(
+                dir.resolve("with-email.json"),
+                Files.readString(underWay())
+                        .replace(
+                                "\"ircNick\":\"ttx\",\"email\":null",
+                                "\"ircNick\":\"ttx\",\"email\":\"ttx@example.org\""));
+        assertThat(Jar.run(data(), "import", file.toString(), "--replace").status())
+                .isZero();
+        java.util.Map<String, String> mail = java.util.Map.of(
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(port),
+                "TRACKER_MAIL_BASE_URL", "https://tc.example.org");
+
+        Jar.Result away = Jar.run(mail, data(), "remind");
+        assertThat(away.status()).isEqualTo(5);
+        assertThat(away.err()).contains("not sent: reminder to ttx@example.org").doesNotContain("Exception");
+
+        Jar.Result dry = Jar.run(mail, data(), "remind", "--dry-run");
+        assertThat(dry.status()).isZero();
+        assertThat(dry.out())
+                .contains("Would send reminder to ttx@example.org: [tc] Newton: 2 commitments need a check-in")
+                .contains("#2 Forgotten one (you own it)", "#4 Slow one (you own it)")
+                .contains("https://tc.example.org/cycles/newton/check-in");
+
+        smtp.start();
+        try {
+            Jar.Result sent = Jar.run(mail, data(), "remind");
+            Jar.Result again = Jar.run(mail, data(), "remind", "--cycle", "newton");
+
+            assertThat(sent.status()).as(sent.err()).isZero();
+            assertThat(sent.out()).contains("Sent reminder to ttx@example.org");
+            assertThat(again.status()).isZero();
+            assertThat(again.out()).contains("Not sent again: reminder to ttx@example.org");
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(Jar.run(mail, data(), "send-digest", "--week", "1999-W01")
+                            .status())
+                    .isEqualTo(2);
+            Jar.Result digest = Jar.run(
+                    java.util.Map.of(
+                            "SPRING_MAIL_HOST", "127.0.0.1",
+                            "SPRING_MAIL_PORT", String.valueOf(port),
+                            "TRACKER_MAIL_DIGEST_TO", "list@example.org"),
+                    data(),
+                    "send-digest");
+            assertThat(digest.status()).as(digest.err()).isZero();
+            assertThat(digest.out()).contains("Sent digest to list@example.org: [tc] Newton commitments, ");
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
+        } finally {
+            smtp.stop();
+        }
+    }
+
     private static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
