@@ -70,6 +70,11 @@ public class CommitmentService {
         return sources.recognise(address);
     }
 
+    /** When links a source keeps are read again, in words for a page. */
+    public String rereadWords() {
+        return sources.rereadWords();
+    }
+
     private LinkSources.@Nullable Served served(WebAddress address) {
         return sources.recognise(address).orElse(null);
     }

@@ -11,6 +11,11 @@ public interface LinkSources {
     /** The source that serves this address, or empty when none of the configured ones does. */
     Optional<Served> recognise(WebAddress address);
 
+    /** When links are read again, in words for a page: "every hour", or how they are read when not. */
+    default String rereadWords() {
+        return "when the sync command runs";
+    }
+
     /** A kind of source and the server, as configured, whose address the link starts with. */
     record Served(SourceKind kind, String server) {
 

@@ -78,6 +78,21 @@ public class KnownSources implements LinkSources {
         return Optional.empty();
     }
 
+    @Override
+    public String rereadWords() {
+        if (!settings.refreshes()) {
+            return "when the sync command runs (the background refresh is off)";
+        }
+        java.time.Duration every = settings.refreshEvery();
+        if (every.toHours() >= 1 && every.toMinutesPart() == 0 && every.toSecondsPart() == 0) {
+            return every.toHours() == 1 ? "every hour" : "every " + every.toHours() + " hours";
+        }
+        if (every.toMinutes() >= 1 && every.toSecondsPart() == 0) {
+            return every.toMinutes() == 1 ? "every minute" : "every " + every.toMinutes() + " minutes";
+        }
+        return "every " + every.toSeconds() + " seconds";
+    }
+
     /** The settings still name this server as a source of this kind. */
     boolean configured(SourceKind kind, String server) {
         return switch (kind) {

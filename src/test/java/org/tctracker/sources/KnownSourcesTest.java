@@ -70,4 +70,12 @@ class KnownSourcesTest {
                         .getPath())
                 .isEqualTo("/changes/245422");
     }
+
+    @org.junit.jupiter.api.Test
+    void theLinkFormSaysWhenLinksAreReadAgain() {
+        assertThat(sources.rereadWords()).isEqualTo("every hour");
+        assertThat(new KnownSources(new LinkSettings(List.of(), List.of(), List.of(), Duration.ofMinutes(15)))
+                        .rereadWords())
+                .isEqualTo("every 15 minutes");
+    }
 }

@@ -474,7 +474,11 @@ class LinkSourcesTest {
                 .singleValue();
         String edit = "/commitments/" + commitmentId + "/links/" + linkId + "/edit";
         var form = Html.parse(mvc.perform(get(edit).with(user(chair))).andReturn());
-        assertThat(form.text()).contains("State kept by Gerrit at 127.0.0.1", "It says In review");
+        assertThat(form.text())
+                .contains(
+                        "State kept by Gerrit at 127.0.0.1",
+                        "It says In review",
+                        "reads it there again when the sync command runs (the background refresh is off)");
         assertThat(form.selectFirst("input#follow").hasAttr("checked")).isTrue();
 
         var typed = Forms.with(Forms.values(form, "form[action$=/links/" + linkId + "]"), "state", "ABANDONED");

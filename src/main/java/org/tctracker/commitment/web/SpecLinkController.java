@@ -126,6 +126,7 @@ class SpecLinkController {
         model.addAttribute("link", link);
         model.addAttribute("kinds", LinkKind.values());
         model.addAttribute("states", LinkState.values());
+        model.addAttribute("reread", service.rereadWords());
         return "commitment/link-form";
     }
 
