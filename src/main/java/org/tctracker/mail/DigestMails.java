@@ -76,7 +76,7 @@ public class DigestMails {
         MailRun run = new MailRun();
         CycleBoard board = boards.detailed(cycle, today);
         List<CheckInLine> checkIns = boards.checkInsOf(cycle);
-        if (!worthSending(board, checkIns, week)) {
+        if (!worthSending(board, checkIns, week, week.equals(IsoWeek.of(today)))) {
             String why = "nothing changed in " + cycle.name() + " in " + week + " and nothing is stale: no digest";
             log.info("The weekly digest was skipped: {}", why);
             run.note(why);
@@ -146,8 +146,11 @@ public class DigestMails {
         }
     }
 
-    /** Something moved that week (a check-in, a new commitment, a status), or something is stale. */
-    private static boolean worthSending(CycleBoard board, List<CheckInLine> checkIns, IsoWeek week) {
+    /**
+     * Something moved that week (a check-in, a new commitment, a status), or, for this week,
+     * something is stale.
+     */
+    private static boolean worthSending(CycleBoard board, List<CheckInLine> checkIns, IsoWeek week, boolean thisWeek) {
         if (checkIns.stream().anyMatch(c -> c.week().equals(week))) {
             return true;
         }
@@ -155,7 +158,7 @@ public class DigestMails {
         for (BoardLine line : board.lines()) {
             if (line.since().equals(week)
                     || !board.statusIn(line, week).equals(board.statusIn(line, previous))
-                    || line.stale()) {
+                    || thisWeek && line.stale()) {
                 return true;
             }
         }

@@ -299,6 +299,28 @@ class MailTest {
     }
 
     @Test
+    void aWeekInWhichNothingHappenedGetsNoDigest() throws Exception {
+        MailRun run = digests.send(
+                catalog.bySlug("mitaka").orElseThrow(), org.tctracker.cycle.IsoWeek.parse("2015-W43"), false);
+
+        assertThat(run.sent()).isEmpty();
+        assertThat(run.notes())
+                .containsExactly("nothing changed in Mitaka in 2015-W43 and nothing is stale: no digest");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void theScheduledRunSendsTheRemindersUnderItsLease(@Autowired MailSchedule schedule) throws Exception {
+        schedule.remind();
+
+        assertThat(to("stella@example.org")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from shedlock where name = 'mail-reminders'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theChoicesPageSavesAPersonsChoices(@Autowired MailChoices choices) throws Exception {
         var page = Html.parse(
                 mvc.perform(get("/account/mail").with(user(stalerUser))).andReturn());
