@@ -52,7 +52,7 @@ class CycleReportsController {
     private final Activity activity;
     private final AtomFeed feed;
     private final RecordsVersion version;
-    private final ExportGate largeFiles = new ExportGate(2, Duration.ofSeconds(20));
+    private final ExportGate largeFiles = new ExportGate(2, 4, Duration.ofSeconds(20));
     private final Markdown markdown;
     private final Clock clock;
 
@@ -136,7 +136,7 @@ class CycleReportsController {
             return;
         }
         try {
-            largeFiles.run(() -> {
+            largeFiles.run(cycle.slug(), () -> {
                 CycleBoard board = boards.of(cycle, LocalDate.now(clock));
                 var checkIns = boards.checkInsOf(cycle);
                 try (Writer out = csv(response, cycle.slug() + "-check-ins.csv")) {

@@ -46,6 +46,40 @@ class ExportGateTest {
     }
 
     @Test
+    void readersHoldingOneFileNeverKeepAnotherFromAnyone() throws Exception {
+        ExportGate gate = new ExportGate(2, 4, Duration.ofMillis(200));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExportGate.Work hold = () -> {
+            inside.countDown();
+            await(finish);
+        };
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(gate, "stalled", hold), threads);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> run(gate, "stalled", hold), threads);
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.atomic.AtomicBoolean made = new java.util.concurrent.atomic.AtomicBoolean();
+        gate.run("mitaka", () -> made.set(true));
+        assertThatThrownBy(() -> gate.run("stalled", () -> {}))
+                .as("a third reader of the held file waits, then is told to come back")
+                .isInstanceOf(ResponseStatusException.class);
+
+        assertThat(made).isTrue();
+        finish.countDown();
+        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+        threads.shutdown();
+    }
+
+    private static void run(ExportGate gate, String file, ExportGate.Work work) {
+        try {
+            gate.run(file, work);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void noTurnWithinThePatienceIsA503() throws Exception {
         ExportGate gate = new ExportGate(1, Duration.ofMillis(100));
         CountDownLatch inside = new CountDownLatch(1);
