@@ -55,7 +55,7 @@ public class PageCache extends OncePerRequestFilter {
      * The only parameters pages read, and so the only ones in a kept page's key: anything else
      * added to the address (a cache-buster such as {@code ?x=123}) gets the same kept page.
      */
-    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group");
+    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group", "before");
 
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_BYTES = budgetFor(Runtime.getRuntime().maxMemory());
