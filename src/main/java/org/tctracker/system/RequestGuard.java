@@ -60,6 +60,16 @@ class RequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String protocol = request.getProtocol();
+        if (protocol == null || protocol.isEmpty() || protocol.equals("HTTP/0.9")) {
+            // HTTP/0.9 has no status line and no headers, so its answer could carry none of the
+            // protective headers: it gets these words instead of a page.
+            log.info("Refused an HTTP/0.9 request for {} from {}", request.getRequestURI(), request.getRemoteAddr());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("400 Bad Request: HTTP/0.9 is not served; use HTTP/1.1.\n");
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             return;

@@ -153,7 +153,8 @@ class CommandLineIT {
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines().findFirst()).contains("tc-tracker: Unknown command 'frobnicate'.");
         assertThat(result.err().split("frobnicate", -1)).hasSize(2);
-        assertThat(result.err()).contains("Commands: check, report, export, import, backup, reset-admin, sync, remind, send-digest.");
+        assertThat(result.err())
+                .contains("Commands: check, report, export, import, backup, reset-admin, sync, remind, send-digest.");
     }
 
     /**

@@ -76,4 +76,18 @@ class RefusalsTest {
         assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(answer.body()).doesNotContain("Exception", "Error 999", "at org.");
     }
+
+    @org.junit.jupiter.api.Test
+    void anHttp09RequestGetsNoPage() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer)
+                    .as("HTTP/0.9 answers carry no headers, so no page goes that way")
+                    .isEqualTo("400 Bad Request: HTTP/0.9 is not served; use HTTP/1.1.\n");
+        }
+    }
 }
