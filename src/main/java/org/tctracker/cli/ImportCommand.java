@@ -31,8 +31,21 @@ class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The largest file import reads: far more than a tracker's export (Mitaka's is 20 KB; years of
+     * weekly notes a few MB), and small enough to read on the recommended 64 MB heap.
+     */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
+    /** No field the tracker keeps is longer than this; a longer string is refused as it is read. */
+    static final int MAX_STRING_LENGTH = 100_000;
+
     /** A field given twice is refused, not settled silently by whichever comes last. */
-    static final JsonMapper STRICT = JsonMapper.builder()
+    static final JsonMapper STRICT = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -46,7 +59,14 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode document;
         try {
-            document = STRICT.readTree(Files.readAllBytes(file));
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return rejected(List.of("the file holds " + (size >> 20) + " MB; import reads files of at most "
+                        + (MAX_FILE_BYTES >> 20) + " MB"));
+            }
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                document = STRICT.readTree(in);
+            }
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "There is no file " + file + ".");
         } catch (IOException e) {

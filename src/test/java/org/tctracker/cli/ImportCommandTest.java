@@ -32,4 +32,35 @@ class ImportCommandTest {
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("not valid JSON", "Duplicate Object property \"format\"");
     }
+
+    @Test
+    void aFileTooLargeOrAStringTooLongIsRefusedWithExit4BeforeItFillsTheHeap() throws Exception {
+        Path large = dir.resolve("large.json");
+        try (var out = Files.newOutputStream(large)) {
+            out.write("{\"format\":\"tc-tracker-export\",\"pad\":\"".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 17; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        Path longString = Files.writeString(
+                dir.resolve("long.json"), "{\"format\":\"tc-tracker-export\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
+
+        assertThat(importing(large)).contains("the file holds 17 MB; import reads files of at most 16 MB");
+        assertThat(importing(longString)).contains("not valid JSON", "String value length");
+    }
+
+    private String importing(Path file) {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream before = CommandLineMode.err;
+        CommandLineMode.err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+        try {
+            assertThat(CommandLineMode.commandLine().execute("import", file.toString()))
+                    .isEqualTo(CommandLineMode.REJECTED);
+        } finally {
+            CommandLineMode.err = before;
+        }
+        return errors.toString(StandardCharsets.UTF_8);
+    }
 }
