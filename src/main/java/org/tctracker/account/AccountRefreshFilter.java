@@ -46,7 +46,7 @@ class AccountRefreshFilter extends OncePerRequestFilter {
                 signOut.logout(request, response, authentication);
             } else if (account.get().getRole() != user.role()
                     || !Objects.equals(personIdOf(account.get()), user.personId())) {
-                sessions.replace(new TrackerUser(account.get()), request, response);
+                sessions.replace(user.refreshedFrom(account.get()), request, response);
             }
         }
         chain.doFilter(request, response);

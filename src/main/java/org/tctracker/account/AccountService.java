@@ -85,15 +85,95 @@ public class AccountService {
         return saved;
     }
 
+    /**
+     * The account of someone the identity provider has just signed in: theirs if their subject is
+     * known, else a new one, linked to the one person with that email when the provider says the
+     * email is verified, else waiting for an admin. A disabled account stays disabled.
+     */
+    @Transactional
+    Account signInFromProvider(ProviderIdentity identity, OidcSettings settings) {
+        Account account =
+                accounts.findByProvider(identity.issuer(), identity.subject()).orElse(null);
+        if (account == null) {
+            account = accounts.save(
+                    Account.fromProvider(freeUsername(identity.usernameHint()), identity, clock.instant()));
+            Person person = onlyUnlinkedPersonWith(identity);
+            if (person != null) {
+                account.linkTo(person);
+            } else {
+                account.awaitLink();
+            }
+        } else if (!account.isEnabled()) {
+            throw new AccountChangeRefusedException("This account is disabled; ask an admin.");
+        } else {
+            account.saw(identity);
+        }
+        Account signedIn = account;
+        settings.grantsAdmin(identity.claims()).ifPresent(admin -> {
+            if (admin) {
+                signedIn.changeRole(Role.ADMIN);
+            } else if (signedIn.getRole() == Role.ADMIN && !isLastEnabledAdmin(signedIn)) {
+                signedIn.changeRole(Role.EDITOR);
+            }
+        });
+        return signedIn;
+    }
+
+    private @Nullable Person onlyUnlinkedPersonWith(ProviderIdentity identity) {
+        if (!identity.emailVerified() || identity.email() == null) {
+            return null;
+        }
+        List<Person> withEmail = people.findByEmailIgnoreCase(identity.email());
+        if (withEmail.size() != 1 || accounts.countByPersonId(withEmail.get(0).getId()) > 0) {
+            return null;
+        }
+        return withEmail.get(0);
+    }
+
+    /** The hint itself if nobody has it, else the hint with the first free number: jdoe-2. */
+    private String freeUsername(String hint) {
+        String candidate = hint;
+        for (int n = 2; accounts.existsByUsername(candidate); n++) {
+            candidate = hint + "-" + n;
+        }
+        return candidate;
+    }
+
+    /** The accounts made at a first sign-in through the provider that an admin has yet to look at. */
+    @Transactional(readOnly = true)
+    public List<Account> awaitingLink() {
+        return accounts.findAllWithPeople().stream()
+                .filter(Account::isAwaitingLink)
+                .toList();
+    }
+
+    /** An admin says whom a waiting account speaks for: it may now change what that person holds. */
+    @Transactional
+    public void linkWaiting(long accountId, long personId) {
+        Account account = get(accountId);
+        account.linkTo(personNotLinkedElsewhere(personId, accountId));
+        account.linkedOrRefused();
+    }
+
+    /** An admin does not know a waiting account: it is disabled, and stays so at its next sign-in. */
+    @Transactional
+    public void refuseWaiting(long accountId, long actingAccountId) {
+        setEnabled(accountId, false, actingAccountId);
+        get(accountId).linkedOrRefused();
+    }
+
     @Transactional
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = get(accountId);
+        if (!account.hasPassword()) {
+            refuse("Your account signs in through the identity provider and has no password here.");
+        }
         // Counted for this account alone: one person's typos never pause anyone else's change.
         if (throttle.begin(account.getUsername(), ACCOUNT_PAGE + " " + account.getId())
                 .blocked()) {
             refuse("Too many wrong passwords. Wait 15 minutes, then try again.");
         }
-        if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+        if (!encoder.matches(currentPassword, java.util.Objects.requireNonNull(account.getPasswordHash()))) {
             refuse("The current password is not right.");
         }
         throttle.succeeded(account.getUsername());
@@ -143,6 +223,9 @@ public class AccountService {
     public void linkToPerson(long accountId, @Nullable Long personId) {
         Account account = get(accountId);
         account.linkTo(personId == null ? null : personNotLinkedElsewhere(personId, accountId));
+        if (personId != null) {
+            account.linkedOrRefused();
+        }
     }
 
     private Person personNotLinkedElsewhere(long personId, long accountId) {
@@ -157,12 +240,16 @@ public class AccountService {
 
     /** Whoever else changes an admin at the same moment waits for this transaction to end. */
     private void refuseLastEnabledAdmin(Account account) {
-        List<Account> enabledAdmins = accounts.lockEnabledAdmins();
-        if (account.getRole() == Role.ADMIN
-                && account.isEnabled()
-                && enabledAdmins.stream().allMatch(admin -> admin.getId().equals(account.getId()))) {
+        if (isLastEnabledAdmin(account)) {
             refuse("This is the last enabled admin; make someone else an admin first.");
         }
+    }
+
+    private boolean isLastEnabledAdmin(Account account) {
+        List<Account> enabledAdmins = accounts.lockEnabledAdmins();
+        return account.getRole() == Role.ADMIN
+                && account.isEnabled()
+                && enabledAdmins.stream().allMatch(admin -> admin.getId().equals(account.getId()));
     }
 
     private void refuse(String message) {

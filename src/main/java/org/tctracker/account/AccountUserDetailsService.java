@@ -21,7 +21,9 @@ class AccountUserDetailsService implements UserDetailsService {
         if (Usernames.problemWith(username).isPresent()) {
             throw new UsernameNotFoundException("No such account");
         }
+        // An account that signs in only through the identity provider has no password to match.
         return accounts.findByUsername(Usernames.normalize(username))
+                .filter(Account::hasPassword)
                 .map(TrackerUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }

@@ -18,6 +18,12 @@ public interface Accounts extends Repository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
+    boolean existsByUsername(String username);
+
+    @Query("select a from Account a left join fetch a.person"
+            + " where a.providerIssuer = :issuer and a.providerSubject = :subject")
+    Optional<Account> findByProvider(String issuer, String subject);
+
     @Query("select a from Account a left join fetch a.person where a.id = :id")
     Optional<Account> findById(long id);
 

@@ -1,6 +1,9 @@
 package org.tctracker.account;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,15 +12,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -88,13 +96,48 @@ class SecurityConfiguration {
     static class WebRules {
 
         @Bean
+        ProviderRegistrations providerRegistrations(
+                OidcSettings settings, @Value("${tracker.base-url:}") String baseUrl, Clock clock) {
+            return new ProviderRegistrations(settings, baseUrl, clock);
+        }
+
+        @Bean
+        ProviderSignIn providerSignIn(AccountService accounts, OidcSettings settings) {
+            return new ProviderSignIn(accounts, settings);
+        }
+
+        @Bean
         SecurityFilterChain securityFilterChain(
                 HttpSecurity http,
                 AuthenticationManager authenticationManager,
                 Accounts accounts,
-                SignedInSessions sessions)
+                SignedInSessions sessions,
+                OidcSettings oidc,
+                ProviderRegistrations registrations,
+                ProviderSignIn signIn,
+                @Value("${tracker.base-url:}") String baseUrl)
                 throws Exception {
-            http.authenticationManager(authenticationManager)
+            if (oidc.enabled()) {
+                http.oauth2Login(login -> login.loginPage("/login")
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(new KeepNoTokens())
+                        .successHandler(backWhereYouWere())
+                        .failureHandler(providerFailed(signIn))
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                // Without this, a provider that cannot be reached is a bare 500.
+                                filter.setAuthenticationFailureHandler(providerFailed(signIn));
+                                return filter;
+                            }
+                        }));
+            }
+            // One manager for both ways in, so that passwords always pass the throttle: the
+            // provider's sign-ins are checked first, anything else by the password manager.
+            http.authenticationManager(
+                            oidc.enabled()
+                                    ? new ProviderManager(List.of(signIn.codes()), authenticationManager)
+                                    : authenticationManager)
                     .authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN_PAGES)
                             .hasRole("ADMIN")
                             .requestMatchers(HttpMethod.POST, ADMIN_POSTS)
@@ -126,7 +169,8 @@ class SecurityConfiguration {
                             .successHandler(backWhereYouWere())
                             .failureHandler(loginFailed()))
                     .logout(logout -> logout.logoutUrl("/logout")
-                            .logoutSuccessUrl("/login?signed-out")
+                            .logoutSuccessHandler(
+                                    oidc.enabled() ? signOutAtProviderToo(registrations, baseUrl) : signedOutHere())
                             .invalidateHttpSession(true))
                     .exceptionHandling(errors -> errors.accessDeniedHandler(accessDenied()))
                     // ProtectiveHeaders sets these on every answer, this chain's and the refusals before it.
@@ -152,6 +196,41 @@ class SecurityConfiguration {
                 }
                 response.sendRedirect(request.getContextPath() + target);
             };
+        }
+
+        /** Back to the sign-in page with what went wrong, in words; never a 500. */
+        private static AuthenticationFailureHandler providerFailed(ProviderSignIn signIn) {
+            return (request, response, exception) -> {
+                request.setAttribute(LoginFailure.ATTRIBUTE, signIn.failure(request, exception));
+                request.getRequestDispatcher("/login/failed").forward(request, response);
+            };
+        }
+
+        /**
+         * After signing out here, someone who signed in through the provider is sent to the
+         * provider's {@code end_session_endpoint}, when it has one, to sign out there too (OpenID
+         * Connect RP-initiated logout); then back to the sign-in page.
+         */
+        private static LogoutSuccessHandler signOutAtProviderToo(ProviderRegistrations registrations, String baseUrl) {
+            OidcClientInitiatedLogoutSuccessHandler atProvider =
+                    new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            atProvider.setPostLogoutRedirectUri(
+                    (baseUrl.isBlank() ? "{baseUrl}" : baseUrl.replaceAll("/+$", "")) + "/login?signed-out");
+            atProvider.setDefaultTargetUrl("/login?signed-out");
+            LogoutSuccessHandler here = signedOutHere();
+            return (request, response, authentication) -> {
+                try {
+                    atProvider.onLogoutSuccess(request, response, authentication);
+                } catch (ProviderRegistrations.ProviderUnreachableException unreachable) {
+                    here.onLogoutSuccess(request, response, authentication);
+                }
+            };
+        }
+
+        private static LogoutSuccessHandler signedOutHere() {
+            SimpleUrlLogoutSuccessHandler here = new SimpleUrlLogoutSuccessHandler();
+            here.setDefaultTargetUrl("/login?signed-out");
+            return here;
         }
 
         /** Shows the sign-in page again with a message that never tells whether the username exists. */

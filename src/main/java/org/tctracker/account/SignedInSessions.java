@@ -2,7 +2,6 @@ package org.tctracker.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -27,13 +26,24 @@ class SignedInSessions {
 
     @Transactional(readOnly = true)
     void refresh(long accountId, HttpServletRequest request, HttpServletResponse response) {
-        accounts.findById(accountId).ifPresent(account -> replace(new TrackerUser(account), request, response));
+        accounts.findById(accountId).ifPresent(account -> replace(signedIn(account), request, response));
+    }
+
+    /** The account as the current sign-in knows it, refreshed; a new sign-in if there is none. */
+    private static TrackerUser signedIn(Account account) {
+        return SecurityContextHolder.getContext().getAuthentication() != null
+                        && SecurityContextHolder.getContext()
+                                        .getAuthentication()
+                                        .getPrincipal()
+                                instanceof TrackerUser current
+                        && current.accountId() == account.getId()
+                ? current.refreshedFrom(account)
+                : new TrackerUser(account);
     }
 
     void replace(TrackerUser user, HttpServletRequest request, HttpServletResponse response) {
-        user.eraseCredentials();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        context.setAuthentication(user.asAuthentication());
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
     }

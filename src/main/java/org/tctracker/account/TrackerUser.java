@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in account as the rest of the application sees it. */
-public final class TrackerUser implements UserDetails, CredentialsContainer {
+/**
+ * The signed-in account as the rest of the application sees it, whether it signed in with a
+ * password or through the identity provider ({@link ProviderUser}).
+ */
+public class TrackerUser implements UserDetails, CredentialsContainer {
 
     /**
      * Kept in signed-in sessions, which live in the database; a fixed version lets sessions
@@ -34,6 +39,17 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
         this.enabled = account.isEnabled();
         this.personId = account.getPerson() == null ? null : account.getPerson().getId();
         this.passwordChangedAt = account.getPasswordChangedAt();
+    }
+
+    /** The same sign-in with the account's state as it is now (a new role, another person). */
+    TrackerUser refreshedFrom(Account account) {
+        return new TrackerUser(account);
+    }
+
+    /** What a session keeps to say that this account is signed in. */
+    Authentication asAuthentication() {
+        eraseCredentials();
+        return UsernamePasswordAuthenticationToken.authenticated(this, null, getAuthorities());
     }
 
     public long accountId() {

@@ -210,11 +210,16 @@ public final class DataTransfer {
             List.of(
                     id("id", true),
                     text("username", true, Usernames.MAX_LENGTH),
-                    text("password_hash", true, 200),
+                    text("password_hash", false, 200),
                     choice("role", names(Role.values())),
                     of("enabled", Kind.BOOL, true),
                     id("person_id", false),
                     of("password_changed_at", Kind.INSTANT, true),
+                    text("provider_issuer", false, 500),
+                    text("provider_subject", false, 255),
+                    text("provider_name", false, 200),
+                    text("provider_email", false, 254),
+                    of("awaiting_link", Kind.BOOL, false),
                     of("created_at", Kind.INSTANT, true),
                     of("updated_at", Kind.INSTANT, true)),
             "id");
@@ -450,6 +455,18 @@ public final class DataTransfer {
             refers(document, "accounts", "personId", ids.get("people"), problems);
             unique(document, "accounts", problems, "username");
             uniqueWhenSet(document, "accounts", "personId", problems);
+            JsonNode accounts = document.path("accounts");
+            for (int i = 0; i < accounts.size(); i++) {
+                JsonNode account = accounts.get(i);
+                if (given(account, "providerIssuer") != given(account, "providerSubject")) {
+                    problems.add("accounts[" + i + "]: providerIssuer and providerSubject go together: give both or"
+                            + " neither");
+                }
+                if (!given(account, "passwordHash") && !given(account, "providerSubject")) {
+                    problems.add("accounts[" + i + "]: an account signs in with a passwordHash, a providerSubject or"
+                            + " both");
+                }
+            }
         }
         uniqueWhenSet(document, "commitments", "carriedToId", problems);
         unique(document, "cycles", problems, "slug");

@@ -11,6 +11,8 @@ public interface People extends Repository<Person, Long> {
 
     Optional<Person> findByIrcNick(String ircNick);
 
+    List<Person> findByEmailIgnoreCase(String email);
+
     Person save(Person person);
 
     void delete(Person person);

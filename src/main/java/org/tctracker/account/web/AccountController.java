@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.AccountChangeRefusedException;
 import org.tctracker.account.AccountService;
+import org.tctracker.account.OidcSettings;
 import org.tctracker.account.PasswordPolicy;
 import org.tctracker.account.TrackerUser;
 
@@ -23,9 +24,12 @@ class AccountController {
     private final AccountService accounts;
     private final PasswordPolicy policy;
 
-    AccountController(AccountService accounts, PasswordPolicy policy) {
+    private final OidcSettings oidc;
+
+    AccountController(AccountService accounts, PasswordPolicy policy, OidcSettings oidc) {
         this.accounts = accounts;
         this.policy = policy;
+        this.oidc = oidc;
     }
 
     @GetMapping("/account")
@@ -68,6 +72,7 @@ class AccountController {
     private String page(TrackerUser user, Model model) {
         model.addAttribute("account", accounts.get(user.accountId()));
         model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("provider", oidc.providerName());
         return "account/account";
     }
 }

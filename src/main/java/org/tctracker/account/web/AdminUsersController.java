@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.Account;
 import org.tctracker.account.AccountChangeRefusedException;
 import org.tctracker.account.AccountService;
+import org.tctracker.account.OidcSettings;
 import org.tctracker.account.PasswordPolicy;
 import org.tctracker.account.Role;
 import org.tctracker.account.TrackerUser;
@@ -32,10 +33,18 @@ class AdminUsersController {
     private final People people;
     private final PasswordPolicy policy;
 
-    AdminUsersController(AccountService accounts, People people, PasswordPolicy policy) {
+    private final OidcSettings oidc;
+
+    AdminUsersController(AccountService accounts, People people, PasswordPolicy policy, OidcSettings oidc) {
         this.accounts = accounts;
         this.people = people;
         this.policy = policy;
+        this.oidc = oidc;
+    }
+
+    @ModelAttribute("provider")
+    String provider() {
+        return oidc.providerName();
     }
 
     @InitBinder("form")
@@ -137,6 +146,58 @@ class AdminUsersController {
                 () -> accounts.linkToPerson(id, personId));
     }
 
+    /** A waiting account now speaks for a person, from the list of those waiting. */
+    @PostMapping("/admin/users/{id}/link")
+    String linkWaiting(
+            @PathVariable long id,
+            @RequestParam(name = "personId", required = false) @Nullable Long personId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Account account = accounts.get(id);
+        if (personId == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("flashError", "Choose the person " + account.getUsername() + " speaks for.");
+            model.addAttribute("form", new NewAccountForm());
+            return listPage(model);
+        }
+        try {
+            accounts.linkWaiting(id, personId);
+        } catch (AccountChangeRefusedException refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("flashError", refused.getMessage());
+            model.addAttribute("form", new NewAccountForm());
+            return listPage(model);
+        }
+        redirect.addFlashAttribute(
+                "flash",
+                account.getUsername() + " now speaks for "
+                        + accounts.get(id).getPerson().getDisplayName() + ".");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/refuse")
+    String refuseWaiting(
+            @PathVariable long id,
+            @AuthenticationPrincipal TrackerUser admin,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Account account = accounts.get(id);
+        try {
+            accounts.refuseWaiting(id, admin.accountId());
+        } catch (AccountChangeRefusedException refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("flashError", refused.getMessage());
+            model.addAttribute("form", new NewAccountForm());
+            return listPage(model);
+        }
+        redirect.addFlashAttribute(
+                "flash",
+                account.getUsername() + " is refused: the account is disabled and stays so when they sign in.");
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/admin/users/{id}/password")
     String resetPassword(
             @PathVariable long id,
@@ -175,6 +236,7 @@ class AdminUsersController {
 
     private String listPage(Model model) {
         model.addAttribute("accounts", accounts.all());
+        model.addAttribute("waiting", accounts.awaitingLink());
         model.addAttribute("roles", Role.values());
         model.addAttribute("people", people.findAllByOrderByDisplayNameAscIrcNickAsc());
         model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);

@@ -6,12 +6,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tctracker.account.LoginFailure;
+import org.tctracker.account.OidcSettings;
 
 @Controller
 class LoginController {
+
+    private final OidcSettings oidc;
+
+    LoginController(OidcSettings oidc) {
+        this.oidc = oidc;
+    }
+
+    /** The identity provider's name for the "Sign in with …" button, when there is one. */
+    @ModelAttribute("provider")
+    @Nullable
+    String provider() {
+        return oidc.enabled() ? oidc.providerName() : null;
+    }
 
     @GetMapping("/login")
     String login(@RequestParam(name = "signed-out", required = false) @Nullable String signedOut, Model model) {
@@ -29,7 +44,8 @@ class LoginController {
                 ? known
                 : LoginFailure.REFUSED;
         response.setStatus(failure.status().value());
-        String username = request.getParameter("username");
+        // A refused sign-in through the provider comes back by GET with the provider's parameters.
+        String username = "POST".equals(request.getMethod()) ? request.getParameter("username") : null;
         model.addAttribute("username", username == null ? "" : username);
         model.addAttribute("loginError", failure.message());
         return "account/login";
