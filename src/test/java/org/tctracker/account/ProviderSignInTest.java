@@ -6,7 +6,6 @@ import identityprovider.IdentityProvider;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -68,44 +67,20 @@ class ProviderSignInTest {
         }
     }
 
-    /** A browser that has been sent to the provider's authorization endpoint by the tracker. */
-    record Started(WebClient browser, URI authorize) {}
-
-    Started start(WebClient browser) throws Exception {
-        HttpResponse<String> start = browser.get("/oauth2/authorization/oidc");
-        assertThat(start.statusCode()).isEqualTo(302);
-        return new Started(browser, URI.create(location(start)));
+    ProviderJourney journey() {
+        return new ProviderJourney(port);
     }
 
-    /** Signs in at the provider if asked to, and returns the tracker's callback it redirects to. */
-    URI atProvider(Started started, String member) throws Exception {
-        WebClient browser = started.browser();
-        URI next = started.authorize();
-        for (int hops = 0; hops < 6; hops++) {
-            if (next.getPort() == port) {
-                return next;
-            }
-            HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(next));
-            if (answer.statusCode() == 200 && answer.body().contains("name=\"password\"")) {
-                Document form = Jsoup.parse(answer.body());
-                Map<String, String> fields = new LinkedHashMap<>();
-                fields.put("username", member);
-                fields.put("password", IdentityProvider.PASSWORD);
-                fields.put("_csrf", form.select("input[name=_csrf]").attr("value"));
-                answer = browser.send(HttpRequest.newBuilder(next.resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-            }
-            assertThat(answer.statusCode()).as("provider answer to %s", next).isEqualTo(302);
-            next = next.resolve(location(answer));
-        }
-        throw new AssertionError("the provider never sent the browser back");
+    ProviderJourney.Started start(WebClient browser) throws Exception {
+        return journey().start(browser);
     }
 
-    /** The whole journey: the tracker's answer to the provider's redirect back. */
+    URI atProvider(ProviderJourney.Started started, String member) throws Exception {
+        return journey().atProvider(started, member);
+    }
+
     HttpResponse<String> signInThroughProvider(WebClient browser, String member) throws Exception {
-        URI callback = atProvider(start(browser), member);
-        return browser.send(HttpRequest.newBuilder(callback));
+        return journey().signIn(browser, member);
     }
 
     @Test
@@ -349,14 +324,5 @@ class ProviderSignInTest {
 
     static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
-                .append('=')
-                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-        return body.toString();
     }
 }
