@@ -45,6 +45,11 @@ class SeveralInstancesTest {
     static final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
             new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
+    /** The community's identity provider, and the address a load balancer gives both instances. */
+    static final identityprovider.IdentityProvider.Running provider = identityprovider.IdentityProvider.start();
+
+    static final String BALANCER = "http://tracker.example.test";
+
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
@@ -96,6 +101,7 @@ class SeveralInstancesTest {
     static void stop() {
         gerrit.close();
         smtp.stop();
+        provider.close();
         if (second != null) {
             second.close();
         }
@@ -125,7 +131,11 @@ class SeveralInstancesTest {
                         "--tracker.links.gerrit-servers=" + gerrit.base(),
                         "--tracker.links.refresh-every=1s",
                         "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + SMTP_PORT);
+                        "--spring.mail.port=" + SMTP_PORT,
+                        "--tracker.base-url=" + BALANCER,
+                        "--tracker.oidc.issuer-uri=" + provider.issuer(),
+                        "--tracker.oidc.client-id=" + identityprovider.IdentityProvider.CLIENT_ID,
+                        "--tracker.oidc.client-secret=" + identityprovider.IdentityProvider.CLIENT_SECRET);
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -280,6 +290,33 @@ class SeveralInstancesTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void aSignInThroughTheProviderStartedOnOneInstanceEndsOnTheOther() throws Exception {
+        provider.allow(BALANCER);
+        WebClient throughFirst = new WebClient(port(first));
+        WebClient throughSecond = throughFirst.at(port(second));
+        jdbc().sql("update person set email = 'rbtcollins@example.org' where irc_nick = 'lifeless'")
+                .update();
+
+        // The first instance sends the browser to the provider; the provider sends it back to the
+        // balancer's address, and the balancer picks the second instance.
+        org.tctracker.account.ProviderJourney journey = new org.tctracker.account.ProviderJourney();
+        java.net.URI back = journey.atProvider(journey.start(throughFirst), "rcollins");
+        assertThat(back.toString()).startsWith(BALANCER + "/login/oauth2/code/oidc?");
+        HttpResponse<String> landed = throughSecond.get(back.getRawPath() + "?" + back.getRawQuery());
+
+        assertThat(landed.statusCode()).isEqualTo(302);
+        assertThat(landed.headers().firstValue("Location")).contains("/");
+        assertThat(Jsoup.parse(throughFirst.get("/account").body())
+                        .select("#signs-in-through")
+                        .text())
+                .isNotEmpty();
+    }
+
+    static JdbcClient jdbc() {
+        return first.getBean(JdbcClient.class);
     }
 
     @Test

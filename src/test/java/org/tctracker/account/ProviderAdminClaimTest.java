@@ -58,9 +58,9 @@ class ProviderAdminClaimTest {
     @Test
     void theClaimMakesTheChairAnAdminAndNobodyElse() throws Exception {
         WebClient chair = new WebClient(port);
-        new ProviderJourney(port).signIn(chair, "thechair");
+        new ProviderJourney().signIn(chair, "thechair");
         WebClient sam = new WebClient(port);
-        new ProviderJourney(port).signIn(sam, "sam");
+        new ProviderJourney().signIn(sam, "sam");
 
         assertThat(chair.get("/admin/users").statusCode()).isEqualTo(200);
         assertThat(sam.get("/admin/users").statusCode()).isEqualTo(403);

@@ -20,29 +20,25 @@ import org.tctracker.support.WebClient;
  * the provider asks for the member's password (unless they are signed in there already) and
  * sends it back to the tracker with a code.
  */
-final class ProviderJourney {
+public final class ProviderJourney {
 
-    private final int port;
-
-    ProviderJourney(int port) {
-        this.port = port;
-    }
+    public ProviderJourney() {}
 
     /** A browser that the tracker has sent to the provider's authorization endpoint. */
-    record Started(WebClient browser, URI authorize) {}
+    public record Started(WebClient browser, URI authorize) {}
 
-    Started start(WebClient browser) throws Exception {
+    public Started start(WebClient browser) throws Exception {
         HttpResponse<String> start = browser.get("/oauth2/authorization/oidc");
         assertThat(start.statusCode()).isEqualTo(302);
         return new Started(browser, URI.create(location(start)));
     }
 
     /** Signs in at the provider if asked to; the tracker's address the provider sends back to. */
-    URI atProvider(Started started, String member) throws Exception {
+    public URI atProvider(Started started, String member) throws Exception {
         WebClient browser = started.browser();
         URI next = started.authorize();
         for (int hops = 0; hops < 6; hops++) {
-            if (next.getPort() == port) {
+            if (next.getPath().startsWith("/login/oauth2/code/")) {
                 return next;
             }
             HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(next));
@@ -63,7 +59,7 @@ final class ProviderJourney {
     }
 
     /** The whole journey: the tracker's answer to the way back. */
-    HttpResponse<String> signIn(WebClient browser, String member) throws Exception {
+    public HttpResponse<String> signIn(WebClient browser, String member) throws Exception {
         URI callback = atProvider(start(browser), member);
         return browser.send(HttpRequest.newBuilder(callback));
     }

@@ -68,7 +68,7 @@ class ProviderSignInTest {
     }
 
     ProviderJourney journey() {
-        return new ProviderJourney(port);
+        return new ProviderJourney();
     }
 
     ProviderJourney.Started start(WebClient browser) throws Exception {
