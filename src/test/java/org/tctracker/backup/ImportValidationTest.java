@@ -150,6 +150,24 @@ class ImportValidationTest {
                 .contains("specLinks[0].url: the address must start with http:// or https://, in lower case");
     }
 
+    @Test
+    void accountsFromTheIdentityProviderNeedBothIssuerAndSubjectAndSomeWayToSignIn() {
+        String provider = account(1, "rcollins")
+                .replace("\"passwordHash\":\"{bcrypt}x\",", "")
+                .replace(
+                        "\"role\"",
+                        "\"providerIssuer\":\"https://id.example.org\",\"providerSubject\":\"42\",\"role\"");
+        assertThat(problems(document(commitment(1, "1", "null"), "", ",\"accounts\":[" + provider + "]")))
+                .isEmpty();
+        assertThat(problems(document(
+                        commitment(1, "1", "null"),
+                        "",
+                        ",\"accounts\":[" + provider.replace("\"providerSubject\":\"42\",", "") + "]")))
+                .containsExactly(
+                        "accounts[0]: providerIssuer and providerSubject go together: give both or neither",
+                        "accounts[0]: an account signs in with a passwordHash, a providerSubject or both");
+    }
+
     static String account(long id, String username) {
         return "{\"id\":" + id + ",\"username\":\"" + username
                 + "\",\"passwordHash\":\"{bcrypt}x\",\"role\":\"EDITOR\","
