@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.tctracker.system.FormDestinations;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the tracker) and learnt again once a day. The discovery request has finite patience: 2 s to
  * connect, 5 s for the answer.
  */
-final class ProviderRegistrations implements ClientRegistrationRepository {
+final class ProviderRegistrations implements ClientRegistrationRepository, FormDestinations {
 
     static final String REGISTRATION_ID = "oidc";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -97,6 +101,34 @@ final class ProviderRegistrations implements ClientRegistrationRepository {
                 throw unreachable;
             }
         }
+    }
+
+    /**
+     * Signing out leads on to the provider (its {@code end_session_endpoint}), so the pages' form
+     * policy names the issuer's origin, and the end-session endpoint's once it is known.
+     */
+    @Override
+    public List<String> origins() {
+        if (!settings.enabled()) {
+            return List.of();
+        }
+        Set<String> origins = new LinkedHashSet<>();
+        origins.add(origin(URI.create(Objects.requireNonNull(settings.issuerUri()))));
+        ClientRegistration current = known;
+        if (current != null
+                && current.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint")
+                        instanceof String endSession) {
+            try {
+                origins.add(origin(URI.create(endSession)));
+            } catch (IllegalArgumentException notAnAddress) {
+                // Spring Security will not use it either.
+            }
+        }
+        return List.copyOf(origins);
+    }
+
+    private static String origin(URI address) {
+        return address.getScheme() + "://" + address.getRawAuthority();
     }
 
     private ClientRegistration discover() {

@@ -284,6 +284,9 @@ class ProviderSignInTest {
         WebClient browser = new WebClient(port);
         signInThroughProvider(browser, "rcollins");
 
+        // Browsers hold the redirects after a form to its page's form-action, so the provider is named.
+        assertThat(browser.get("/account").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("form-action 'self' " + provider.issuer() + ";"));
         HttpResponse<String> out = browser.submit("/account", "/logout", Map.of());
 
         assertThat(out.statusCode()).isEqualTo(302);

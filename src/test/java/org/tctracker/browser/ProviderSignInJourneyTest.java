@@ -3,36 +3,33 @@ package org.tctracker.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import identityprovider.IdentityProvider;
-import java.nio.file.Path;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.tctracker.support.Chromium;
+import org.tctracker.support.BrowserTest;
 import org.tctracker.support.MutableClock;
 import org.tctracker.support.OwnDatabase;
 
 /**
- * Robert Collins has a community identity and no password here: he clicks "Sign in with
- * OpenInfra ID", signs in at the provider, comes back signed in, and checks in on what he owns.
+ * Signing in with a community identity in Chromium: Robert Collins, whose verified email the
+ * tracker knows, comes back signed in and checks in; Sam, whose email is not verified, waits until
+ * the chair links his account from the Accounts page.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @OwnDatabase
 @Import(MutableClock.InMitaka.class)
-class ProviderSignInJourneyTest {
+class ProviderSignInJourneyTest extends BrowserTest {
 
     static final IdentityProvider.Running provider = IdentityProvider.start();
 
@@ -49,60 +46,64 @@ class ProviderSignInJourneyTest {
         provider.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path profile;
-
-    WebDriver browser;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
-    void providerAndBrowser(@Autowired JdbcTemplate jdbc, @Autowired MutableClock clock) {
-        clock.set(java.time.LocalDateTime.of(2015, 11, 13, 10, 0));
-        provider.allow("http://localhost:" + port);
+    void theProviderKnowsTheTracker(@Autowired MutableClock clock) {
+        provider.allow(url(""));
+        clock.set(LocalDateTime.of(2015, 11, 13, 10, 0));
         jdbc.update("update person set email = 'rbtcollins@example.org' where irc_nick = 'lifeless'");
-        browser = Chromium.start(profile);
+        // Robert Collins signs in through the provider here, not as the test team's owner-ed.
+        jdbc.update("update account set person_id = null where username = 'owner-ed'");
+        jdbc.update("insert into person (display_name, irc_nick, created_at, updated_at)"
+                + " select 'Sam Newcomer', 'samn', now(), now()"
+                + " where not exists (select 1 from person where irc_nick = 'samn')");
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    /** From the tracker's sign-in page through the provider's, back to the tracker. */
+    private void signInThroughProvider(String member) {
+        open("/login");
+        clickAndWait(browser.findElement(By.linkText("Sign in with OpenInfra ID")));
+        assertThat(browser.getCurrentUrl()).startsWith(provider.issuer() + "/login");
+        browser.findElement(By.id("username")).sendKeys(member);
+        browser.findElement(By.id("password")).sendKeys(IdentityProvider.PASSWORD);
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
     }
 
     @Test
-    void signInThroughTheProviderAndCheckIn(TestInfo test) {
-        try {
-            browser.get("http://localhost:" + port + "/");
-            browser.findElement(By.linkText("Sign in")).click();
-            browser.findElement(By.linkText("Sign in with OpenInfra ID")).click();
+    void aVerifiedEmailSignsInAndChecksIn() throws Exception {
+        open("/login");
+        assertThat(accessibilityViolations()).isEmpty();
 
-            // The provider's own sign-in page.
-            assertThat(browser.getCurrentUrl()).startsWith(provider.issuer() + "/login");
-            browser.findElement(By.id("username")).sendKeys("rcollins");
-            browser.findElement(By.id("password")).sendKeys(IdentityProvider.PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signInThroughProvider("rcollins");
 
-            assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
-            assertThat(browser.findElement(By.cssSelector("header nav a[href='/account']"))
-                            .getText())
-                    .isEqualTo("rcollins");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(find("header nav a[href='/account']").getText()).isEqualTo("rcollins");
+        clickAndWait(browser.findElement(By.linkText("Weekly check-in")));
+        WebElement row = findAll("fieldset.check-in-row").get(0);
+        new Select(row.findElement(By.tagName("select"))).selectByValue("IN_PROGRESS");
+        row.findElement(By.tagName("textarea")).sendKeys("Signed in with my community identity");
+        clickAndWait(find("form[action='/cycles/mitaka/check-in'] button[type=submit]"));
 
-            browser.findElement(By.linkText("Weekly check-in")).click();
-            var row = browser.findElements(By.cssSelector("fieldset.check-in-row"))
-                    .get(0);
-            new Select(row.findElement(By.tagName("select"))).selectByValue("IN_PROGRESS");
-            row.findElement(By.tagName("textarea")).sendKeys("Signed in with my community identity");
-            browser.findElement(By.cssSelector("form[action='/cycles/mitaka/check-in'] button[type=submit]"))
-                    .click();
+        assertThat(find(".flash").getText()).startsWith("Checked in on 1 commitment");
+    }
 
-            assertThat(browser.findElement(By.cssSelector(".flash")).getText())
-                    .startsWith("Checked in on 1 commitment");
-        } catch (AssertionError | RuntimeException e) {
-            Chromium.keepEvidence(browser, test.getDisplayName().replaceAll("\\W+", "-"));
-            throw e;
-        }
+    @Test
+    void anUnverifiedEmailWaitsUntilTheChairLinksTheAccount() throws Exception {
+        signInThroughProvider("sam");
+        open("/account");
+        assertThat(find("main").getText()).contains("waiting for an admin to link it");
+        clickAndWait(find("form[action='/logout'] button"));
+
+        signIn("chair");
+        open("/admin/users");
+        assertThat(find("#waiting-sam").getText()).contains("Sam Newcomer", "sam@example.org");
+        assertThat(accessibilityViolations()).isEmpty();
+        new Select(find("#waiting-sam select")).selectByVisibleText("Sam Newcomer (samn)");
+        clickAndWait(find("#waiting-sam button[type=submit]"));
+
+        assertThat(find(".flash").getText()).isEqualTo("sam now speaks for Sam Newcomer.");
+        assertThat(findAll("#waiting-sam")).isEmpty();
     }
 }
