@@ -94,6 +94,21 @@ class ProviderSignInTest {
     }
 
     @Test
+    void theNewPagesAreValidHtml() throws Exception {
+        org.tctracker.support.HtmlChecker checker = new org.tctracker.support.HtmlChecker();
+        WebClient sam = new WebClient(port);
+        signInThroughProvider(sam, "sam");
+        WebClient chair = new WebClient(port);
+        chair.signIn("chair", "stabilisation cycle 9");
+        long samId = jdbc.queryForObject("select id from account where username = 'sam'", Long.class);
+
+        assertThat(checker.errorsIn(new WebClient(port).get("/login").body())).isEmpty();
+        assertThat(checker.errorsIn(sam.get("/account").body())).isEmpty();
+        assertThat(checker.errorsIn(chair.get("/admin/users").body())).isEmpty();
+        assertThat(checker.errorsIn(chair.get("/admin/users/" + samId).body())).isEmpty();
+    }
+
+    @Test
     void theTrackerAsksForACodeWithPkceStateAndNonce() throws Exception {
         URI authorize = start(new WebClient(port)).authorize();
         Map<String, String> query =
