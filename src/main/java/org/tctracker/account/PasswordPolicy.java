@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +73,26 @@ public class PasswordPolicy {
         if (longestRun(lower) >= 8) {
             return Optional.of("Avoid long runs along the keyboard or the alphabet; choose another.");
         }
+        if (Estimate.BITS.estimate(password).getEntropy() < MIN_ENTROPY_BITS) {
+            return Optional.of("This password would be guessed too soon: it is mostly common words, names, dates or"
+                    + " patterns. Add a word or a few characters of your own.");
+        }
         return Optional.empty();
+    }
+
+    /** How hard a password must be to guess, as estimated by nbvcxz (about 34 billion guesses). */
+    static final double MIN_ENTROPY_BITS = 35;
+
+    /**
+     * nbvcxz's estimate of how many guesses a password would take, against its dictionaries of
+     * common passwords, English words, names and keyboard patterns. Built on first use (about a
+     * second), so only what sets a password pays for it.
+     */
+    private static final class Estimate {
+        static final Nbvcxz BITS = new Nbvcxz(new ConfigurationBuilder()
+                .setMinimumEntropy(MIN_ENTROPY_BITS)
+                .setMaxLength(MAX_LENGTH)
+                .createConfiguration());
     }
 
     /** "abcdabcdabcd": a piece of at most a third of the password, repeated to fill it. */

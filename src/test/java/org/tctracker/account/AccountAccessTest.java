@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class AccountAccessTest {
 
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = "mitaka gate stays green";
 
     @Autowired
     MockMvc mvc;
@@ -94,7 +94,7 @@ class AccountAccessTest {
                     Account::isEnabled),
             new Change(
                     "reset a password",
-                    id -> post("/admin/users/" + id + "/password").param("password", "another long password"),
+                    id -> post("/admin/users/" + id + "/password").param("password", "reset to a fresh passphrase"),
                     Account::getPasswordChangedAt),
             new Change(
                     "link a person",

@@ -48,6 +48,16 @@ class PasswordPolicyTest {
                 .contains("Use more than a few different characters.");
     }
 
+    /** Common words, names, dates and leetspeak that no short list holds, found by nbvcxz's estimate. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"iloveyou2015", "Summer2015!!", "jennifer1985", "correct horse battery staple", "p@ssw0rd2016!"})
+    void refusesOnesEasyToGuessByTheEstimate(String password) {
+        assertThat(policy.problemWith(password, "lifeless"))
+                .contains("This password would be guessed too soon: it is mostly common words, names, dates or"
+                        + " patterns. Add a word or a few characters of your own.");
+    }
+
     @Test
     void refusesARepeatedPieceAndRunsAlongTheKeyboard() {
         assertThat(policy.problemWith("abcdabcdabcd", "lifeless"))

@@ -130,7 +130,7 @@ final class Jar {
         }
     }
 
-    static final String ADMIN_PASSWORD = "a long enough password";
+    static final String ADMIN_PASSWORD = "mitaka gate stays green";
 
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {

@@ -15,7 +15,7 @@ import org.tctracker.people.Person;
  */
 public final class Team {
 
-    public static final String PASSWORD = "a long enough password";
+    public static final String PASSWORD = "mitaka gate stays green";
 
     private final AccountService accounts;
     private final People people;

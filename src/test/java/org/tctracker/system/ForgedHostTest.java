@@ -27,7 +27,7 @@ import org.tctracker.support.OwnDatabase;
 @OwnDatabase
 class ForgedHostTest {
 
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = "mitaka gate stays green";
 
     @LocalServerPort
     int port;
