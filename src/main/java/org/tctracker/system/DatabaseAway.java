@@ -5,12 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +35,41 @@ public class DatabaseAway extends OncePerRequestFilter {
     public static final String MESSAGE = "The database cannot be reached just now, so this could not be shown or"
             + " saved. Try again in a minute; what was saved before is safe.";
 
+    public static final String DISK_FULL = "The server cannot save right now: its disk is full. What was saved"
+            + " before is safe. Tell an admin, and try again once they have freed some space.";
+
+    /** The operating system's "no space left on device", in any cause. */
+    static boolean diskFull(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (cause.getMessage() != null && cause.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Less room than this in the data folder's filesystem is a full disk. */
+    private static final long NEARLY_FULL_BYTES = 4L << 20;
+
+    private final Path dataDir;
+
+    public DatabaseAway(@Value("${tracker.data-dir:./data}") Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Whether the embedded database's folder has no room left. The failures that follow a full
+     * disk (H2 closes the database after a write fails) no longer say why, so the folder is asked.
+     */
+    private boolean dataFolderFull() {
+        try {
+            return Files.isDirectory(dataDir) && Files.getFileStore(dataDir).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (IOException | SecurityException unknown) {
+            return false;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseAway.class);
 
     /** PostgreSQL's "connection exception" class, and its shutting-down and starting-up states. */
@@ -50,7 +88,16 @@ public class DatabaseAway extends OncePerRequestFilter {
             }
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || UNREACHABLE_STATES.contains(sql.getSQLState()))) {
+                    && (sql.getSQLState().startsWith("08")
+                            || UNREACHABLE_STATES.contains(sql.getSQLState())
+                            || BrokenConnections.closed(sql))) {
+                return true;
+            }
+            if (diskFull(cause)) {
+                return true;
+            }
+            // A transaction that could not even be committed or rolled back: its connection is gone.
+            if (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException) {
                 return true;
             }
         }
@@ -83,36 +130,43 @@ public class DatabaseAway extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "30");
             response.setHeader("Cache-Control", "no-store");
+            boolean full = diskFull(failure) || dataFolderFull();
             if (ErrorPages.isForScripts(request)) {
                 response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().write("503 Service Unavailable: " + MESSAGE + "\n");
+                response.getWriter().write("503 Service Unavailable: " + (full ? DISK_FULL : MESSAGE) + "\n");
             } else {
                 response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write(PAGE);
+                response.getWriter().write(full ? FULL_PAGE : PAGE);
             }
         }
     }
 
-    private static final String PAGE = """
+    private static final String PAGE = page("The database cannot be reached", MESSAGE);
+
+    private static final String FULL_PAGE = page("The server cannot save right now", DISK_FULL);
+
+    private static String page(String title, String message) {
+        return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>The database cannot be reached · TC Tracker</title>
+              <title>%1$s · TC Tracker</title>
               <link rel="stylesheet" href="/webjars/picocss__pico/css/pico.min.css">
               <link rel="stylesheet" href="/css/tracker.css">
             </head>
             <body>
               <header class="container"><nav aria-label="Main"><ul><li><a href="/"><strong>TC Tracker</strong></a></li></ul></nav></header>
               <main class="container">
-                <h1>The database cannot be reached</h1>
-                <p id="error-message">%s</p>
+                <h1>%1$s</h1>
+                <p id="error-message">%2$s</p>
                 <p><a href="/">Go to the dashboard</a></p>
               </main>
             </body>
             </html>
-            """.formatted(MESSAGE);
+            """.formatted(title, message);
+    }
 
     private static String rootOf(Throwable failure) {
         Throwable root = failure;
