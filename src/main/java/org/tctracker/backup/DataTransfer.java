@@ -227,6 +227,9 @@ public final class DataTransfer {
     /** The text columns that may hold line breaks and tabs. */
     private static final Set<String> MULTI_LINE = Set.of("summary", "note");
 
+    private static final java.util.regex.Pattern NICK = java.util.regex.Pattern.compile(Person.NICK_SHAPE);
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(Person.EMAIL_SHAPE);
+
     /** Hashes the tracker itself writes, with the id of the encoder that made them. */
     private static final java.util.regex.Pattern TRACKER_HASH =
             java.util.regex.Pattern.compile("\\{(bcrypt|argon2)\\}\\S+");
@@ -420,6 +423,15 @@ public final class DataTransfer {
                 if (column.name().equals("username")
                         && (Usernames.problemWith(text).isPresent() || !text.equals(Usernames.normalize(text)))) {
                     problems.add(where + ": usernames are lower-case letters, digits, dots, dashes and underscores");
+                }
+                if (column.name().equals("irc_nick") && !NICK.matcher(text).matches()) {
+                    problems.add(where + ": an IRC nick is up to 40 characters without spaces, as the person form"
+                            + " takes it");
+                }
+                if (column.name().equals("email")
+                        && !text.isEmpty()
+                        && !EMAIL.matcher(text).matches()) {
+                    problems.add(where + ": expected an address such as someone@example.org");
                 }
                 if (column.name().equals("password_hash")
                         && !TRACKER_HASH.matcher(text).matches()) {

@@ -14,6 +14,13 @@ public class Person extends StoredRecord {
 
     public static final int MAX_NAME_LENGTH = 120;
     public static final int MAX_NICK_LENGTH = 40;
+
+    /** The characters IRC allows in a nick; the form and the import both hold nicks to it. */
+    public static final String NICK_SHAPE = "[A-Za-z\\[\\]\\\\`_^{|}][A-Za-z0-9\\[\\]\\\\`_^{|}-]{0,39}";
+
+    /** Something@somewhere.tld without spaces or control characters. */
+    public static final String EMAIL_SHAPE = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+";
+
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final int MAX_AFFILIATION_LENGTH = 120;
 

@@ -151,6 +151,19 @@ class ImportValidationTest {
     }
 
     @Test
+    void nicksAndEmailsMeetTheRulesOfThePersonForm() {
+        String valid = document(commitment(1, "1", "null"), "", "");
+
+        assertThat(problems(valid.replace("\"ircNick\":\"ttx\"", "\"ircNick\":\"two words\"")))
+                .contains(
+                        "people[0].ircNick: an IRC nick is up to 40 characters without spaces, as the person form takes it");
+        assertThat(problems(valid.replace("\"email\":null", "\"email\":\"not an address\"")))
+                .contains("people[0].email: expected an address such as someone@example.org");
+        assertThat(problems(valid.replace("\"email\":null", "\"email\":\"ttx@example.org\"")))
+                .isEmpty();
+    }
+
+    @Test
     void accountsFromTheIdentityProviderNeedBothIssuerAndSubjectAndSomeWayToSignIn() {
         String provider = account(1, "rcollins")
                 .replace("\"passwordHash\":\"{bcrypt}x\",", "")

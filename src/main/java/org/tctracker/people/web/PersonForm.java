@@ -12,10 +12,10 @@ import org.tctracker.system.PlainText;
 public class PersonForm {
 
     /** The characters IRC allows in a nick. */
-    private static final String NICK = "[A-Za-z\\[\\]\\\\`_^{|}][A-Za-z0-9\\[\\]\\\\`_^{|}-]{0,39}";
+    private static final String NICK = Person.NICK_SHAPE;
 
     /** Something@somewhere.tld without spaces or control characters, or nothing at all. */
-    private static final String EMAIL = "|[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+";
+    private static final String EMAIL = "|" + Person.EMAIL_SHAPE;
 
     private static final String EMAIL_SHAPE = "Enter an address such as someone@example.org, or leave it empty.";
 
