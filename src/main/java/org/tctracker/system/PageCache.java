@@ -108,7 +108,20 @@ public class PageCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = keyOf(request);
-        long renderedAt = currentVersion();
+        long renderedAt;
+        try {
+            renderedAt = currentVersion();
+        } catch (RuntimeException failure) {
+            // The database is away (stopped, or its disk full): a page kept from before is still
+            // the latest anyone can know, since nothing can change meanwhile.
+            Page kept = DatabaseAway.explains(failure) ? lastKept(key) : null;
+            if (kept == null) {
+                throw failure;
+            }
+            hits.incrementAndGet();
+            send(kept, request, response);
+            return;
+        }
         Page page = lookUp(key, renderedAt);
         if (page != null) {
             hits.incrementAndGet();
@@ -179,6 +192,12 @@ public class PageCache extends OncePerRequestFilter {
     }
 
     /** Keeps a page only if nothing changed while it was rendered, within the memory budget. */
+    private @Nullable Page lastKept(String key) {
+        synchronized (pages) {
+            return pages.get(key);
+        }
+    }
+
     private void store(String key, Page page, long renderedAt) {
         synchronized (pages) {
             if (renderedAt != version) {

@@ -65,6 +65,8 @@ class DiskFullTest {
             chair.signIn("chair", PASSWORD);
             assertThat(save(chair, "before", acknowledged).statusCode()).isEqualTo(302);
 
+            // Someone read the cycle before the disk filled, so the tracker keeps that page.
+            assertThat(new WebClient(port).get("/cycles/mitaka").statusCode()).isEqualTo(200);
             Path filler = disk.resolve("filler");
             fill(filler);
             HttpResponse<String> refused = null;
@@ -114,6 +116,7 @@ class DiskFullTest {
             assertThat(refused.body()).contains(DatabaseAway.DISK_FULL).doesNotContain("Exception");
             assertThat(again.statusCode()).as("the same process saves again").isEqualTo(302);
             assertThat(kept).containsAll(acknowledged);
+            assertThat(readsWhileFull).as("the kept page is still read").containsOnly(200);
         } finally {
             if (app != null) {
                 app.close();
