@@ -99,6 +99,14 @@ public class IdentityProvider {
     public record Running(ConfigurableApplicationContext context, String issuer, Client client)
             implements AutoCloseable {
 
+        /** Points the tracker under test at this provider, as its settings would. */
+        public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+            registry.add("tracker.oidc.issuer-uri", this::issuer);
+            registry.add("tracker.oidc.client-id", () -> CLIENT_ID);
+            registry.add("tracker.oidc.client-secret", () -> CLIENT_SECRET);
+            registry.add("tracker.oidc.name", () -> "OpenInfra ID");
+        }
+
         public void allow(String trackerBase) {
             client.allow(trackerBase);
         }

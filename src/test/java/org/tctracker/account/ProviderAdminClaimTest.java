@@ -27,9 +27,7 @@ class ProviderAdminClaimTest {
 
     @DynamicPropertySource
     static void theProvider(DynamicPropertyRegistry registry) {
-        registry.add("tracker.oidc.issuer-uri", provider::issuer);
-        registry.add("tracker.oidc.client-id", () -> IdentityProvider.CLIENT_ID);
-        registry.add("tracker.oidc.client-secret", () -> IdentityProvider.CLIENT_SECRET);
+        provider.register(registry);
         registry.add("tracker.oidc.admin-claim", () -> "groups=tc-chair");
     }
 

@@ -35,10 +35,7 @@ class ProviderSignInJourneyTest extends BrowserTest {
 
     @DynamicPropertySource
     static void theProvider(DynamicPropertyRegistry registry) {
-        registry.add("tracker.oidc.issuer-uri", provider::issuer);
-        registry.add("tracker.oidc.client-id", () -> IdentityProvider.CLIENT_ID);
-        registry.add("tracker.oidc.client-secret", () -> IdentityProvider.CLIENT_SECRET);
-        registry.add("tracker.oidc.name", () -> "OpenInfra ID");
+        provider.register(registry);
     }
 
     @AfterAll

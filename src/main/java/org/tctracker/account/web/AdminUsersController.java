@@ -156,18 +156,12 @@ class AdminUsersController {
             RedirectAttributes redirect) {
         Account account = accounts.get(id);
         if (personId == null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("flashError", "Choose the person " + account.getUsername() + " speaks for.");
-            model.addAttribute("form", new NewAccountForm());
-            return listPage(model);
+            return refusedOnList("Choose the person " + account.getUsername() + " speaks for.", model, response);
         }
         try {
             accounts.linkWaiting(id, personId);
         } catch (AccountChangeRefusedException refused) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("flashError", refused.getMessage());
-            model.addAttribute("form", new NewAccountForm());
-            return listPage(model);
+            return refusedOnList(refused.getMessage(), model, response);
         }
         redirect.addFlashAttribute(
                 "flash",
@@ -187,10 +181,7 @@ class AdminUsersController {
         try {
             accounts.refuseWaiting(id, admin.accountId());
         } catch (AccountChangeRefusedException refused) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("flashError", refused.getMessage());
-            model.addAttribute("form", new NewAccountForm());
-            return listPage(model);
+            return refusedOnList(refused.getMessage(), model, response);
         }
         redirect.addFlashAttribute(
                 "flash",
@@ -232,6 +223,14 @@ class AdminUsersController {
             model.addAttribute("flashError", refused.getMessage());
             return show(id, model);
         }
+    }
+
+    /** The accounts page again, with why the change was refused, and 400. */
+    private String refusedOnList(String message, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("flashError", message);
+        model.addAttribute("form", new NewAccountForm());
+        return listPage(model);
     }
 
     private String listPage(Model model) {
