@@ -54,10 +54,11 @@ class SecurityConfiguration {
         "/people/new",
         "/people/*/edit",
         "/people/*/delete",
+        "/teams/*/edit",
     };
 
     /** Addresses anyone may read, where only admins may post: the cycle and person forms save there. */
-    static final String[] ADMIN_POSTS = {"/cycles", "/cycles/*", "/people", "/people/*"};
+    static final String[] ADMIN_POSTS = {"/cycles", "/cycles/*", "/people", "/people/*", "/teams/*"};
 
     /** No inline script or style anywhere, so none is allowed; Pico's icons are data: images. */
     /** Pages that show a form for a change: only useful, and only shown, to someone signed in. */
@@ -75,6 +76,8 @@ class SecurityConfiguration {
         "/people/new",
         "/people/*/edit",
         "/people/*/delete",
+        "/commitments/*/goal",
+        "/goals/*/teams/*/edit",
     };
 
     @Bean

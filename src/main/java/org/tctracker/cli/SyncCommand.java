@@ -3,12 +3,14 @@ package org.tctracker.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.sources.LinkRefresh;
+import org.tctracker.sources.TopicRefresh;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,21 +53,33 @@ class SyncCommand implements Callable<Integer> {
                         .id();
             }
             LinkRefresh.Report report = context.getBean(LinkRefresh.class).refresh(cycleId);
-            print(report);
+            // The goals' topics are not a cycle's; they are read when every cycle's links are.
+            TopicRefresh.Report topics = cycleId == null
+                    ? context.getBean(TopicRefresh.class).refresh()
+                    : new TopicRefresh.Report(List.of(), List.of());
+            print(report, topics);
             for (LinkRefresh.Failure failure : report.failures()) {
                 CommandLineMode.err.println("tc-tracker sync: could not read " + failure.url() + " at " + failure.host()
                         + ": " + failure.reason());
             }
-            return report.failures().isEmpty() ? CommandLineMode.DONE : CommandLineMode.UNREACHABLE;
+            for (TopicRefresh.Failure failure : topics.failures()) {
+                CommandLineMode.err.println("tc-tracker sync: could not read the topic " + failure.topic() + " at "
+                        + failure.server() + ": " + failure.reason());
+            }
+            return report.failures().isEmpty() && topics.failures().isEmpty()
+                    ? CommandLineMode.DONE
+                    : CommandLineMode.UNREACHABLE;
         }
     }
 
-    private void print(LinkRefresh.Report report) {
+    private void print(LinkRefresh.Report report, TopicRefresh.Report topics) {
         if (format == Format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("read", report.read());
             json.put("changed", report.changed());
             json.put("failures", report.failures());
+            json.put("topics", topics.read());
+            json.put("topicFailures", topics.failures());
             CommandLineMode.out.println(JsonMapper.builder().build().writeValueAsString(json));
             return;
         }
@@ -75,6 +89,11 @@ class SyncCommand implements Callable<Integer> {
                     : change.before().label() + " → " + change.after().label();
             CommandLineMode.out.println(
                     change.name() + ": " + state + " (" + change.words() + ") <" + change.url() + ">");
+        }
+        for (TopicRefresh.Read topic : topics.read()) {
+            for (String moved : topic.moved()) {
+                CommandLineMode.out.println("topic " + topic.topic() + ": " + moved);
+            }
         }
     }
 }

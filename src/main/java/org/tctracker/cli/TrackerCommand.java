@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            ImportTeamsCommand.class,
             BackupCommand.class,
             ResetAdminCommand.class,
             SyncCommand.class,
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
             "1:an unexpected error",
             "2:bad arguments",
             "3:check found stale or blocked commitments",
-            "4:import rejected its input; nothing was changed",
+            "4:import or import-teams rejected its input; nothing was changed",
             "5:an outside service could not be reached or refused: sync's link sources, or the mail server for"
                     + " remind and send-digest; what could be done was saved, nothing failed is recorded as done"
         })
@@ -40,7 +41,7 @@ class TrackerCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this),
-                "Name a command: check, report, export, import, backup, reset-admin, sync, remind or send-digest.");
+                "Name a command: check, report, export, import, import-teams, backup, reset-admin, sync, remind or send-digest.");
     }
 
     static class Version implements picocli.CommandLine.IVersionProvider {

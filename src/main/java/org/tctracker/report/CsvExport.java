@@ -1,7 +1,9 @@
 package org.tctracker.report;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,10 +11,14 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.tctracker.commitment.BoardLine;
 import org.tctracker.commitment.CheckInLine;
 import org.tctracker.commitment.CycleBoard;
 import org.tctracker.commitment.LinkLine;
+import org.tctracker.goal.GoalBoard;
 import org.tctracker.people.PersonRef;
 
 /**
@@ -131,6 +137,60 @@ public final class CsvExport {
                         checkIn.note()));
             }
         }
+    }
+
+    public static final List<String> GOAL_TEAM_COLUMNS = List.of(
+            "goal_id",
+            "goal",
+            "team",
+            "team_slug",
+            "state",
+            "set_by_hand",
+            "reason",
+            "planning_url",
+            "completion_url",
+            "gerrit_says",
+            "stale",
+            "updated_by",
+            "updated_at");
+
+    /** A row per team of a goal, the teams left first, as its page lists them. */
+    public static void goalTeams(GoalBoard goal, Writer out) throws IOException {
+        try (CSVPrinter csv = printer(GOAL_TEAM_COLUMNS, out)) {
+            for (GoalBoard.Row row : goal.rows()) {
+                csv.printRecord(safe(
+                        goal.id(),
+                        goal.title(),
+                        row.teamName(),
+                        row.teamSlug(),
+                        row.state().label(),
+                        row.byHand() ? "yes" : "no",
+                        row.reason(),
+                        row.planningUrl(),
+                        row.completionUrl(),
+                        row.sourceWords(),
+                        row.stale() ? "yes" : "no",
+                        row.updatedBy(),
+                        row.updatedAt()));
+            }
+        }
+    }
+
+    /** Starts a spreadsheet download: UTF-8 with a byte-order mark, so spreadsheets open it as such. */
+    public static Writer download(HttpServletResponse response, String filename) throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(filename, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        Writer out = response.getWriter();
+        // Excel and LibreOffice open the file as UTF-8 without being asked.
+        out.write(BYTE_ORDER_MARK);
+        return out;
     }
 
     private static CSVPrinter printer(List<String> columns, Writer out) throws IOException {

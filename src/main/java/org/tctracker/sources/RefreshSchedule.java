@@ -31,14 +31,21 @@ class RefreshSchedule {
     private static final Duration LONGEST_ROUND = Duration.ofMinutes(10);
 
     private final LinkRefresh refresh;
+    private final TopicRefresh topics;
     private final LinkSettings settings;
     private final TaskScheduler scheduler;
     private final LockingTaskExecutor lease;
     private final Clock clock;
 
     RefreshSchedule(
-            LinkRefresh refresh, LinkSettings settings, TaskScheduler scheduler, LockProvider locks, Clock clock) {
+            LinkRefresh refresh,
+            TopicRefresh topics,
+            LinkSettings settings,
+            TaskScheduler scheduler,
+            LockProvider locks,
+            Clock clock) {
         this.refresh = refresh;
+        this.topics = topics;
         this.settings = settings;
         this.scheduler = scheduler;
         this.lease = new DefaultLockingTaskExecutor(locks);
@@ -68,6 +75,13 @@ class RefreshSchedule {
                                     report.read(),
                                     report.changed().size(),
                                     report.failures().size());
+                        }
+                        TopicRefresh.Report goals = topics.refresh();
+                        if (!goals.failures().isEmpty()) {
+                            log.info(
+                                    "Goal topics read: {}, could not be read: {}",
+                                    goals.read().size(),
+                                    goals.failures().size());
                         }
                     },
                     new LockConfiguration(

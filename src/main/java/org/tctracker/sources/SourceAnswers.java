@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.SourceReading;
+import org.tctracker.goal.Goals;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -367,6 +368,39 @@ final class SourceAnswers {
                 false,
                 page.group("repo") + " " + page.group("page"),
                 null);
+    }
+
+    /** One page of a Gerrit change query: its changes, and whether Gerrit has more after them. */
+    record TopicPage(List<Goals.TopicChange> changes, boolean more) {}
+
+    /**
+     * A page of {@code GET /changes/?q=topic:…}: a JSON list of changes, the last of which carries
+     * {@code "_more_changes": true} when the query goes on. Each change names its repository
+     * ({@code project}), its number and its status; every other field is ignored.
+     */
+    static TopicPage topicPage(String body, String server) throws Malformed {
+        JsonNode list;
+        try {
+            list = JSON.readTree(stripXssiPrefix(body));
+        } catch (JacksonException e) {
+            throw new Malformed("answered something that is not JSON");
+        }
+        if (list == null || !list.isArray()) {
+            throw new Malformed("answered something that is not a list of changes");
+        }
+        List<Goals.TopicChange> changes = new ArrayList<>();
+        boolean more = false;
+        for (JsonNode change : list) {
+            String project = change.path("project").asString("");
+            String status = change.path("status").asString("");
+            long number = change.path("_number").asLong(0);
+            if (project.isBlank() || status.isBlank() || number <= 0) {
+                throw new Malformed("answered a change without its project, number or status");
+            }
+            changes.add(new Goals.TopicChange(project, number, status, server + "/c/" + project + "/+/" + number));
+            more = change.path("_more_changes").asBoolean(false);
+        }
+        return new TopicPage(List.copyOf(changes), more);
     }
 
     // ---- parts ---------------------------------------------------------------------------------

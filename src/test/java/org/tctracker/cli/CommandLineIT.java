@@ -154,7 +154,8 @@ class CommandLineIT {
         assertThat(result.err().lines().findFirst()).contains("tc-tracker: Unknown command 'frobnicate'.");
         assertThat(result.err().split("frobnicate", -1)).hasSize(2);
         assertThat(result.err())
-                .contains("Commands: check, report, export, import, backup, reset-admin, sync, remind, send-digest.");
+                .contains(
+                        "Commands: check, report, export, import, import-teams, backup, reset-admin, sync, remind, send-digest.");
     }
 
     /**

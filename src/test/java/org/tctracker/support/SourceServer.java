@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * Plays Gerrit, Launchpad and StoryBoard in tests: a real HTTP server on loopback that answers each
  * path it was told with the status, headers and body given, after an optional delay, and records
- * every request it gets. Paths it was not told answer 404, as the real APIs do.
+ * every request it gets. Paths it was not told answer 404, as the real APIs do. A path with its
+ * query ({@code /changes/?q=topic%3Ax&n=100&S=100}) answers pages of a query apart.
  */
 public final class SourceServer implements AutoCloseable {
 
@@ -66,7 +67,9 @@ public final class SourceServer implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(path + (query == null ? "" : "?" + query));
-            Answer answer = answers.getOrDefault(path, Answer.status(404));
+            // An answer told for the path and its query wins over one told for the path alone.
+            Answer answer = answers.getOrDefault(
+                    path + (query == null ? "" : "?" + query), answers.getOrDefault(path, Answer.status(404)));
             try {
                 Thread.sleep(answer.delay().toMillis());
             } catch (InterruptedException e) {

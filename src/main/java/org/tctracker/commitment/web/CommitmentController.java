@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.AcrossTeams;
 import org.tctracker.commitment.CheckIn;
 import org.tctracker.commitment.CheckIns;
 import org.tctracker.commitment.Commitment;
@@ -63,6 +64,8 @@ class CommitmentController {
     private final Clock clock;
     private final Validator validator;
 
+    private final org.springframework.beans.factory.ObjectProvider<AcrossTeams> acrossTeams;
+
     CommitmentController(
             Commitments commitments,
             CheckIns checkIns,
@@ -74,8 +77,10 @@ class CommitmentController {
             Staleness staleness,
             StatusHistory statusHistory,
             Clock clock,
-            Validator validator) {
+            Validator validator,
+            org.springframework.beans.factory.ObjectProvider<AcrossTeams> acrossTeams) {
         this.validator = validator;
+        this.acrossTeams = acrossTeams;
         this.staleness = staleness;
         this.statusHistory = statusHistory;
         this.commitments = commitments;
@@ -132,6 +137,12 @@ class CommitmentController {
         model.addAttribute("markdown", markdown);
         model.addAttribute("today", today);
         model.addAttribute("mayChange", permissions.mayChange(user, commitment));
+        model.addAttribute(
+                "acrossTeams",
+                acrossTeams.stream()
+                        .findFirst()
+                        .flatMap(teams -> teams.progressOf(id))
+                        .orElse(null));
         model.addAttribute("mayDelete", permissions.mayDelete(user, commitment));
         model.addAttribute("mayReorder", permissions.mayReorder(user));
         model.addAttribute("kinds", LinkKind.values());

@@ -21,6 +21,7 @@ import org.tctracker.commitment.Status;
 import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.cycle.CycleTerm;
 import org.tctracker.cycle.web.Dashboard.DashboardFilter;
+import org.tctracker.goal.Goals;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.ErrorResponses;
 import org.tctracker.system.RecordNotFoundException;
@@ -33,8 +34,10 @@ class BoardController {
     private final CycleBoards boards;
     private final Staleness staleness;
     private final Clock clock;
+    private final Goals goals;
 
-    BoardController(CycleCatalog cycles, CycleBoards boards, Staleness staleness, Clock clock) {
+    BoardController(CycleCatalog cycles, CycleBoards boards, Staleness staleness, Clock clock, Goals goals) {
+        this.goals = goals;
         this.cycles = cycles;
         this.boards = boards;
         this.staleness = staleness;
@@ -107,6 +110,9 @@ class BoardController {
                         here,
                         staleness,
                         new CycleChart(board)));
+        model.addAttribute(
+                "acrossTeams",
+                goals.progress(board.lines().stream().map(line -> line.id()).toList()));
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());

@@ -14,7 +14,6 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -182,18 +181,6 @@ class CycleReportsController {
     }
 
     private static Writer csv(HttpServletResponse response, String filename) throws IOException {
-        response.setContentType(CSV.toString());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(filename, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
-        Writer out = response.getWriter();
-        // A byte-order mark, so Excel and LibreOffice open the file as UTF-8 without being asked.
-        out.write(CsvExport.BYTE_ORDER_MARK);
-        return out;
+        return CsvExport.download(response, filename);
     }
 }
