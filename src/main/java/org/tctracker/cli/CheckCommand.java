@@ -12,11 +12,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tctracker.commitment.BoardLine;
+import org.tctracker.commitment.CycleBoard;
 import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.cycle.CycleTerm;
+import org.tctracker.goal.GoalBoard;
+import org.tctracker.goal.Goals;
 import org.tctracker.system.TrackerProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description = "List the stale and blocked commitments of a cycle (exit 3 when there are any).")
+        description = "List the stale and blocked commitments of a cycle, and its goals with teams whose row went"
+                + " stale (exit 3 when there are any).")
 class CheckCommand implements Callable<Integer> {
 
     enum Format {
@@ -75,13 +79,27 @@ class CheckCommand implements Callable<Integer> {
                                     properties.dataDir(), threshold, properties.zone(), properties.adminPassword())));
             CycleTerm chosen = CycleChoice.resolve(context.getBean(CycleCatalog.class), cycle, today, spec);
             List<Attention> attention = new ArrayList<>();
-            for (BoardLine line : boards.of(chosen, today).lines()) {
+            Goals goals = context.getBean(Goals.class);
+            Duration teamsStaleAfter = threshold == null ? properties.staleAfter() : threshold;
+            CycleBoard board = boards.of(chosen, today);
+            java.util.Set<Long> goalIds = goals.progress(
+                            board.lines().stream().map(BoardLine::id).toList())
+                    .keySet();
+            for (BoardLine line : board.lines()) {
                 List<String> reasons = new ArrayList<>();
                 if (line.status() == Status.BLOCKED) {
                     reasons.add("blocked");
                 }
                 if (line.stale()) {
                     reasons.add("stale");
+                }
+                if (goalIds.contains(line.id())) {
+                    long staleTeams = goals.board(line.id(), today, teamsStaleAfter)
+                            .map(GoalBoard::staleCount)
+                            .orElse(0L);
+                    if (staleTeams > 0) {
+                        reasons.add(staleTeams + (staleTeams == 1 ? " team stale" : " teams stale"));
+                    }
                 }
                 if (!reasons.isEmpty()) {
                     attention.add(new Attention(

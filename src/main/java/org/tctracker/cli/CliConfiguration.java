@@ -10,11 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tctracker.commitment.CommitmentSummaries;
 import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.LinkReadings;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.StatusHistory;
 import org.tctracker.cycle.CycleCatalog;
+import org.tctracker.goal.Goals;
+import org.tctracker.goal.Teams;
 import org.tctracker.mail.DigestMails;
 import org.tctracker.mail.MailChoices;
 import org.tctracker.mail.MailSettings;
@@ -27,6 +30,7 @@ import org.tctracker.report.WeeklyDigest;
 import org.tctracker.sources.KnownSources;
 import org.tctracker.sources.LinkRefresh;
 import org.tctracker.sources.LinkSettings;
+import org.tctracker.sources.TopicRefresh;
 import org.tctracker.system.RecordsVersion;
 import org.tctracker.system.TrackerProperties;
 
@@ -168,7 +172,31 @@ class CliConfiguration {
     }
 
     @Bean
-    WeeklyDigest weeklyDigest(Staleness staleness) {
-        return new WeeklyDigest(staleness);
+    WeeklyDigest weeklyDigest(Staleness staleness, Goals goals, TrackerProperties properties) {
+        return new WeeklyDigest(staleness, goals, properties);
+    }
+
+    @Bean
+    Teams teams(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
+        return new Teams(jdbc, new PeopleDirectory(jdbc), new RecordsVersion(jdbc), clock, transactions);
+    }
+
+    @Bean
+    Goals goals(
+            JdbcClient jdbc, Teams teams, Clock clock, TrackerProperties properties, TransactionTemplate transactions) {
+        return new Goals(
+                jdbc,
+                new CommitmentSummaries(jdbc),
+                new PeopleDirectory(jdbc),
+                teams,
+                new RecordsVersion(jdbc),
+                clock,
+                properties,
+                transactions);
+    }
+
+    @Bean
+    TopicRefresh topicRefresh(Goals goals, LinkSettings settings, Clock clock) {
+        return new TopicRefresh(goals, settings, clock);
     }
 }

@@ -13,7 +13,7 @@ public class CommitmentSummaries {
 
     private final JdbcClient jdbc;
 
-    CommitmentSummaries(JdbcClient jdbc) {
+    public CommitmentSummaries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

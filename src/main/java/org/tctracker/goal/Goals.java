@@ -22,9 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tctracker.account.TrackerUser;
-import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.CommitmentSummaries;
 import org.tctracker.commitment.WebAddress;
 import org.tctracker.people.PeopleDirectory;
@@ -51,25 +50,25 @@ public class Goals {
     public static final String TOPIC_AUTHOR = "gerrit";
 
     private final JdbcClient jdbc;
-    private final CommitmentService commitments;
     private final CommitmentSummaries summaries;
     private final PeopleDirectory people;
     private final Teams teams;
     private final RecordsVersion records;
     private final Clock clock;
     private final TrackerProperties properties;
+    private final TransactionTemplate transactions;
 
-    Goals(
+    public Goals(
             JdbcClient jdbc,
-            CommitmentService commitments,
             CommitmentSummaries summaries,
             PeopleDirectory people,
             Teams teams,
             RecordsVersion records,
             Clock clock,
-            TrackerProperties properties) {
+            TrackerProperties properties,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.commitments = commitments;
+        this.transactions = transactions;
         this.summaries = summaries;
         this.people = people;
         this.teams = teams;
@@ -135,10 +134,11 @@ public class Goals {
                 .optional();
     }
 
-    /** Makes a commitment a goal, or changes its scope, topic and criteria. */
-    @Transactional
-    public void save(TrackerUser user, long commitmentId, GoalDraft draft) {
-        commitments.changeable(user, commitmentId);
+    /**
+     * Makes a commitment a goal, or changes its scope, topic and criteria; {@link GoalMaking} checks
+     * first that the person may change the commitment.
+     */
+    void save(long commitmentId, GoalDraft draft) {
         String topic = draft.topic() == null || draft.topic().isBlank()
                 ? null
                 : draft.topic().strip();
@@ -155,6 +155,11 @@ public class Goals {
         if (!draft.everyTeam() && known.isEmpty()) {
             throw new ChangeRefusedException("teamIds", "Choose the teams, or every team.");
         }
+        transactions.executeWithoutResult(status -> saveChecked(commitmentId, draft, topic, criteria, known));
+    }
+
+    private void saveChecked(
+            long commitmentId, GoalDraft draft, @Nullable String topic, String criteria, Set<Long> known) {
         Instant now = clock.instant();
         OffsetDateTime at = Teams.at(now);
         if (isGoal(commitmentId)) {
@@ -184,14 +189,33 @@ public class Goals {
         return user != null && (user.isAdmin() || teams.teamsOf(user.personId()).contains(teamId));
     }
 
-    @Transactional
+    /** The teams of this goal whose rows this person may set (one statement at most). */
+    public Set<Long> updatableTeams(@Nullable TrackerUser user, GoalBoard goal) {
+        if (user == null) {
+            return Set.of();
+        }
+        if (user.isAdmin()) {
+            return goal.rows().stream().map(GoalBoard.Row::teamId).collect(java.util.stream.Collectors.toSet());
+        }
+        return teams.teamsOf(user.personId());
+    }
+
+    /** Refuses (403) a person who may not set this team's row. */
+    public void requireUpdate(TrackerUser user, long teamId, String teamName) {
+        if (!mayUpdate(user, teamId)) {
+            throw new AccessDeniedException("Only " + teamName + "'s members and admins may set its row.");
+        }
+    }
+
     public void setRow(TrackerUser user, long goalId, String teamSlug, RowDraft draft) {
+        transactions.executeWithoutResult(status -> setRowChecked(user, goalId, teamSlug, draft));
+    }
+
+    private void setRowChecked(TrackerUser user, long goalId, String teamSlug, RowDraft draft) {
         Teams.Team team = teams.get(teamSlug);
         Row current = row(goalId, team.id())
                 .orElseThrow(() -> new RecordNotFoundException("This goal has no row for " + team.name() + "."));
-        if (!mayUpdate(user, team.id())) {
-            throw new AccessDeniedException("Only " + team.name() + "'s members and admins may set its row.");
-        }
+        requireUpdate(user, team.id(), team.name());
         String reason = blankToNull(draft.reason());
         if (draft.state() == TeamState.NOT_APPLICABLE && reason == null) {
             throw new ChangeRefusedException("reason", "Say why the goal does not apply to " + team.name() + ".");
@@ -269,8 +293,11 @@ public class Goals {
      * are all merged or abandoned, at least one merged, is done. A team without a change, and a row
      * set by hand, keeps its state; a row set by hand still shows what the changes say.
      */
-    @Transactional
     public TopicOutcome recordTopic(long goalId, List<TopicChange> changes, Instant at) {
+        return java.util.Objects.requireNonNull(transactions.execute(status -> recordTopicAtOnce(goalId, changes, at)));
+    }
+
+    private TopicOutcome recordTopicAtOnce(long goalId, List<TopicChange> changes, Instant at) {
         Map<String, Long> owners = teams.repoOwners();
         Map<Long, List<TopicChange>> byTeam = new LinkedHashMap<>();
         Map<String, List<TopicChange>> unowned = new LinkedHashMap<>();
@@ -385,8 +412,16 @@ public class Goals {
 
     // ---- what the pages read -----------------------------------------------------------------
 
-    /** A goal's board: four statements, whatever the number of teams. */
+    /** A goal's board: six statements, whatever the number of teams. */
     public Optional<GoalBoard> board(long goalId, LocalDate today) {
+        return board(goalId, today, properties.staleAfter());
+    }
+
+    /**
+     * A goal's board, a row counting as stale when it is still to do, the goal is open, and nobody
+     * (nor the topic) changed it for longer than {@code staleAfter}.
+     */
+    public Optional<GoalBoard> board(long goalId, LocalDate today, java.time.Duration staleAfter) {
         record Head(
                 boolean everyTeam,
                 @Nullable String topic,
@@ -413,7 +448,7 @@ public class Goals {
         if (commitment == null) {
             return Optional.empty();
         }
-        Instant staleBefore = today.minusDays(properties.staleAfter().toDays())
+        Instant staleBefore = today.minusDays(staleAfter.toDays())
                 .atStartOfDay(properties.zone())
                 .toInstant();
         boolean open = commitment.status().isOpen();

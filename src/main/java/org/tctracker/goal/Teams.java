@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tctracker.account.TrackerUser;
 import org.tctracker.people.PeopleDirectory;
 import org.tctracker.people.PersonRef;
@@ -36,9 +36,16 @@ public class Teams {
     private final PeopleDirectory people;
     private final RecordsVersion records;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Teams(JdbcClient jdbc, PeopleDirectory people, RecordsVersion records, Clock clock) {
+    public Teams(
+            JdbcClient jdbc,
+            PeopleDirectory people,
+            RecordsVersion records,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.people = people;
         this.records = records;
         this.clock = clock;
@@ -137,8 +144,11 @@ public class Teams {
      * repositories, a new one is added, and one the file no longer names is kept as it is (its
      * goal rows are history). Every goal for every team gains a row for each new team.
      */
-    @Transactional
     public Loaded load(List<ProjectsFile.Entry> teams) {
+        return java.util.Objects.requireNonNull(transactions.execute(status -> loadAtOnce(teams)));
+    }
+
+    private Loaded loadAtOnce(List<ProjectsFile.Entry> teams) {
         Instant now = clock.instant();
         Map<String, Long> existing = new HashMap<>();
         jdbc.sql("select slug, id from project_team").query(rs -> {
@@ -191,8 +201,11 @@ public class Teams {
     }
 
     /** An admin's change to a team: its name, mailing-list tag, members (by IRC nick) and repositories. */
-    @Transactional
     public void revise(TrackerUser user, String slug, TeamDraft draft) {
+        transactions.executeWithoutResult(status -> reviseAtOnce(user, slug, draft));
+    }
+
+    private void reviseAtOnce(TrackerUser user, String slug, TeamDraft draft) {
         if (!user.isAdmin()) {
             throw new AccessDeniedException("Only admins may change a team.");
         }

@@ -22,7 +22,10 @@ import org.tctracker.commitment.Status;
 import org.tctracker.cycle.CycleTerm;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.ReleaseCalendar;
+import org.tctracker.goal.Goals;
+import org.tctracker.goal.Progress;
 import org.tctracker.system.BadRequestException;
+import org.tctracker.system.TrackerProperties;
 
 /**
  * The weekly digest of a cycle in Markdown, for the mailing list: where each commitment stood that
@@ -36,9 +39,13 @@ public class WeeklyDigest {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final Staleness staleness;
+    private final Goals goals;
+    private final TrackerProperties properties;
 
-    public WeeklyDigest(Staleness staleness) {
+    public WeeklyDigest(Staleness staleness, Goals goals, TrackerProperties properties) {
         this.staleness = staleness;
+        this.goals = goals;
+        this.properties = properties;
     }
 
     /** The week a digest is of unless another is asked for: this week, or a finished cycle's last. */
@@ -114,8 +121,57 @@ public class WeeklyDigest {
                         .append(")\n");
             }
         }
+        goals(md, lines, sunday);
         md.append("\n## Stale\n\n").append(stale.isEmpty() ? "Nothing is stale.\n" : stale);
         return md.toString();
+    }
+
+    /**
+     * The cycle's goals, team by team: how far each has come, and the teams whose row a person or
+     * the goal's topic changed during the week. Only for a cycle with goals.
+     */
+    private void goals(StringBuilder md, List<BoardLine> lines, LocalDate sunday) {
+        Map<Long, Progress> progress =
+                goals.progress(lines.stream().map(BoardLine::id).toList());
+        if (progress.isEmpty()) {
+            return;
+        }
+        java.time.Instant from =
+                sunday.minusDays(6).atStartOfDay(properties.zone()).toInstant();
+        java.time.Instant until =
+                sunday.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        Map<Long, List<Goals.RowChange>> changed = new java.util.LinkedHashMap<>();
+        for (Goals.RowChange change : goals.changedBetween(from, until)) {
+            changed.computeIfAbsent(change.goalId(), id -> new java.util.ArrayList<>())
+                    .add(change);
+        }
+        md.append("\n## Goals, team by team\n");
+        for (BoardLine line : lines) {
+            Progress done = progress.get(line.id());
+            if (done == null) {
+                continue;
+            }
+            md.append("\n### #")
+                    .append(line.position())
+                    .append(" ")
+                    .append(oneLine(line.title()))
+                    .append(": ")
+                    .append(done.words())
+                    .append(" now\n\n");
+            List<Goals.RowChange> its = changed.getOrDefault(line.id(), List.of());
+            if (its.isEmpty()) {
+                md.append("No team's row changed this week.\n");
+            }
+            for (Goals.RowChange change : its) {
+                md.append("- ")
+                        .append(oneLine(change.teamName()))
+                        .append(": ")
+                        .append(change.state().label())
+                        .append(" (")
+                        .append(oneLine(change.by()))
+                        .append(")\n");
+            }
+        }
     }
 
     private static void heading(StringBuilder md, CycleTerm cycle, IsoWeek week, LocalDate sunday, int commitments) {

@@ -31,7 +31,7 @@ public class TopicRefresh {
     private final SourceClient client;
     private final Clock clock;
 
-    TopicRefresh(Goals goals, LinkSettings settings, Clock clock) {
+    public TopicRefresh(Goals goals, LinkSettings settings, Clock clock) {
         this.goals = goals;
         this.settings = settings;
         this.clock = clock;

@@ -146,6 +146,43 @@ class CommandLineIT {
     }
 
     @Test
+    void importTeamsLoadsAProjectsFileAndRejectsAMalformedOneWithExit4ChangingNothing() throws Exception {
+        Path projects = dir.resolve("projects.yaml");
+        try (var in = CommandLineIT.class.getResourceAsStream("/goal/projects.yaml")) {
+            Files.write(projects, in.readAllBytes());
+        }
+        Path malformed = dir.resolve("malformed.yaml");
+        Files.writeString(malformed, """
+                Brand New:
+                  deliverables:
+                    thing:
+                      repos: [openstack/brand-new]
+                Compute:
+                  deliverables:
+                    nova:
+                      repos: [openstack/nova, "../../etc/passwd"]
+                """);
+
+        Jar.Result loaded = Jar.run(data(), "import-teams", projects.toString());
+        Jar.Result rejected = Jar.run(data(), "import-teams", malformed.toString());
+        Jar.Result again = Jar.run(data(), "import-teams", projects.toString());
+
+        assertThat(loaded.status()).isEqualTo(0);
+        assertThat(loaded.err()).contains("Imported " + projects + ": 4 teams (4 new, 0 updated), 8 repositories.");
+        assertThat(rejected.status()).isEqualTo(4);
+        assertThat(rejected.err())
+                .contains(
+                        "tc-tracker import-teams: the file was rejected and nothing was changed:",
+                        "team \"Compute\", deliverable \"nova\": \"../../etc/passwd\" is not a repository name");
+        // Had "Brand New" been loaded, the good file would now leave it behind and say so.
+        assertThat(again.status()).isEqualTo(0);
+        assertThat(again.err()).contains("4 teams (0 new, 4 updated)").doesNotContain("Kept");
+        assertThat(Jar.run(data(), "import-teams", dir.resolve("missing.yaml").toString())
+                        .status())
+                .isEqualTo(2);
+    }
+
+    @Test
     void anUnknownCommandIsNamedOnce() throws Exception {
         Jar.Result result = Jar.run(data(), "frobnicate");
 

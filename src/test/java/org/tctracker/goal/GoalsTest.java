@@ -74,7 +74,7 @@ class GoalsTest {
     Teams teams;
 
     @Autowired
-    Goals goals;
+    GoalMaking making;
 
     @Autowired
     TopicRefresh topics;
@@ -140,7 +140,7 @@ class GoalsTest {
         for (String slug : List.of("compute", "oslo", "puppet-openstack", "documentation")) {
             sample.add(teams.get(slug).id());
         }
-        goals.save(chair, goal, new Goals.GoalDraft(false, sample, topic, "Unit tests pass under Python 3.5."));
+        making.save(chair, goal, new Goals.GoalDraft(false, sample, topic, "Unit tests pass under Python 3.5."));
     }
 
     static String change(String project, int number, String status, String extra) {
@@ -400,7 +400,7 @@ class GoalsTest {
         ProjectsFile.Reading reading = ProjectsFile.read(many.toString());
         assertThat(reading.problems()).isEmpty();
         teams.load(reading.teams());
-        goals.save(chair, goal, new Goals.GoalDraft(true, Set.of(), topic, ""));
+        making.save(chair, goal, new Goals.GoalDraft(true, Set.of(), topic, ""));
 
         statements.reset();
         Document fifty = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
@@ -440,5 +440,39 @@ class GoalsTest {
         assertThat(Html.texts(team, "ul.repos li")).containsExactly("openstack/nova", "openstack/python-novaclient");
         assertThat(teams.teamsOf(helper.getId()))
                 .containsExactly(teams.get("compute").id());
+    }
+
+    @Test
+    void rowsNobodyChangedForAWeekAreStaleAndTheDigestTellsTheWeeksChanges(@Autowired Goals goals) throws Exception {
+        var planned = Map.of(
+                "state", List.of("PLANNED"),
+                "planningUrl", List.of("https://review.opendev.org/c/openstack/oslo-specs/+/300000"),
+                "byHand", List.of("true"));
+        mvc.perform(Forms.post("/goals/" + goal + "/teams/oslo", planned).with(user(osloMember)));
+
+        String digest = mvc.perform(get("/cycles/mitaka/report.md").param("week", "2015-W46"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(digest)
+                .contains("## Goals, team by team")
+                .contains(" Support Python 3.5 (" + made.get()
+                        + "): 0 of 4 teams done now\n\n- Oslo: Planned (owner-ed)\n");
+        String nextWeek = mvc.perform(get("/cycles/mitaka/report.md").param("week", "2015-W47"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(nextWeek)
+                .contains(" Support Python 3.5 (" + made.get()
+                        + "): 0 of 4 teams done now\n\nNo team's row changed this week.\n");
+
+        clock.set(LocalDateTime.of(2015, 11, 25, 9, 0));
+        Document page = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
+        assertThat(page.selectFirst(".goal-progress").text()).isEqualTo("0 of 4 teams done · 4 not updated lately");
+        assertThat(page.select("tr.stale-row")).hasSize(4);
+        assertThat(goals.board(goal, java.time.LocalDate.of(2015, 11, 25), java.time.Duration.ofDays(30))
+                        .orElseThrow()
+                        .staleCount())
+                .isZero();
     }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,6 +25,7 @@ import org.tctracker.account.TrackerUser;
 import org.tctracker.commitment.Commitment;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.goal.GoalBoard;
+import org.tctracker.goal.GoalMaking;
 import org.tctracker.goal.Goals;
 import org.tctracker.goal.TeamState;
 import org.tctracker.goal.Teams;
@@ -41,13 +41,21 @@ import org.tctracker.system.RecordNotFoundException;
 class GoalController {
 
     private final Goals goals;
+    private final GoalMaking making;
     private final Teams teams;
     private final CommitmentService commitments;
     private final Validator validator;
     private final Clock clock;
 
-    GoalController(Goals goals, Teams teams, CommitmentService commitments, Validator validator, Clock clock) {
+    GoalController(
+            Goals goals,
+            GoalMaking making,
+            Teams teams,
+            CommitmentService commitments,
+            Validator validator,
+            Clock clock) {
         this.goals = goals;
+        this.making = making;
         this.teams = teams;
         this.commitments = commitments;
         this.validator = validator;
@@ -79,13 +87,11 @@ class GoalController {
             Model model) {
         GoalBoard goal = board(id);
         List<TeamState> shown = states(state);
-        Set<Long> mine = user == null ? Set.of() : user.isAdmin() ? null : teams.teamsOf(user.personId());
         model.addAttribute("goal", goal);
         model.addAttribute("rows", goal.rowsIn(shown));
         model.addAttribute("shown", shown);
         model.addAttribute("states", TeamState.values());
-        model.addAttribute("mayUpdateAll", user != null && user.isAdmin());
-        model.addAttribute("myTeams", mine == null ? Set.of() : mine);
+        model.addAttribute("updatable", goals.updatableTeams(user, goal));
         return "goal/show";
     }
 
@@ -118,7 +124,7 @@ class GoalController {
         return FormPost.of(result, model, response)
                 .save(
                         () -> {
-                            goals.save(user, id, form.draft());
+                            making.save(user, id, form.draft());
                             redirect.addFlashAttribute("flash", wasGoal ? "Saved." : "Now tracked team by team.");
                             return "redirect:/goals/" + id;
                         },
@@ -136,10 +142,7 @@ class GoalController {
             @PathVariable long id, @PathVariable String slug, @AuthenticationPrincipal TrackerUser user, Model model) {
         GoalBoard goal = board(id);
         GoalBoard.Row row = rowOf(goal, slug);
-        if (!goals.mayUpdate(user, row.teamId())) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Only " + row.teamName() + "'s members and admins may set its row.");
-        }
+        goals.requireUpdate(user, row.teamId(), row.teamName());
         model.addAttribute("rowForm", RowForm.of(row));
         return rowFormPage(model, goal, row);
     }
