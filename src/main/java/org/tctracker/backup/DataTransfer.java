@@ -32,6 +32,10 @@ import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.CycleAddress;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.Milestone;
+import org.tctracker.goal.Goals;
+import org.tctracker.goal.ProjectsFile;
+import org.tctracker.goal.TeamState;
+import org.tctracker.goal.Teams;
 import org.tctracker.people.Person;
 import org.tctracker.system.PlainText;
 import org.tctracker.system.PlausibleDate;
@@ -204,6 +208,85 @@ public final class DataTransfer {
                             of("updated_at", Kind.INSTANT, true)),
                     "id"));
 
+    /**
+     * The project teams and the goals, team by team. An export made before they existed has none
+     * of these sections; such a file loads with no teams and no goals.
+     */
+    static final List<Table> GOAL_TABLES = List.of(
+            new Table(
+                    "teams",
+                    "project_team",
+                    List.of(
+                            id("id", true),
+                            text("slug", true, 80),
+                            text("name", true, ProjectsFile.MAX_NAME_LENGTH),
+                            text("mailing_tag", false, Teams.MAX_TAG_LENGTH),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "teamRepos",
+                    "team_repo",
+                    List.of(
+                            text("repo", true, ProjectsFile.MAX_REPO_LENGTH),
+                            id("team_id", true),
+                            text("deliverable", false, 120)),
+                    "repo"),
+            new Table(
+                    "teamMembers",
+                    "team_member",
+                    List.of(id("team_id", true), id("person_id", true)),
+                    "team_id, person_id"),
+            new Table(
+                    "goals",
+                    "goal",
+                    List.of(
+                            id("commitment_id", true),
+                            of("every_team", Kind.BOOL, true),
+                            text("topic", false, 200),
+                            text("criteria", true, Goals.MAX_CRITERIA_LENGTH),
+                            of("synced_at", Kind.INSTANT, false),
+                            text("sync_error", false, 300),
+                            of("created_at", Kind.INSTANT, true),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "commitment_id"),
+            new Table(
+                    "goalTeams",
+                    "goal_team",
+                    List.of(
+                            id("goal_id", true),
+                            id("team_id", true),
+                            choice("state", names(TeamState.values())),
+                            text("reason", false, Goals.MAX_REASON_LENGTH),
+                            text("planning_url", false, WebAddress.MAX_LENGTH),
+                            text("completion_url", false, WebAddress.MAX_LENGTH),
+                            of("by_hand", Kind.BOOL, true),
+                            text("source_words", false, 200),
+                            text("updated_by", true, 80),
+                            of("updated_at", Kind.INSTANT, true)),
+                    "goal_id, team_id"),
+            new Table(
+                    "goalTeamEvents",
+                    "goal_team_event",
+                    List.of(
+                            id("id", true),
+                            id("goal_id", true),
+                            id("team_id", true),
+                            choice("state", names(TeamState.values())),
+                            text("changed_by", true, 80),
+                            of("changed_at", Kind.INSTANT, true)),
+                    "id"),
+            new Table(
+                    "goalUnownedRepos",
+                    "goal_unowned_repo",
+                    List.of(
+                            id("goal_id", true),
+                            text("repo", true, ProjectsFile.MAX_REPO_LENGTH),
+                            of("open_changes", Kind.INT, true),
+                            of("merged_changes", Kind.INT, true),
+                            text("url", true, WebAddress.MAX_LENGTH)),
+                    "goal_id, repo"));
+
     static final Table ACCOUNTS = new Table(
             "accounts",
             "account",
@@ -225,7 +308,7 @@ public final class DataTransfer {
             "id");
 
     /** The text columns that may hold line breaks and tabs. */
-    private static final Set<String> MULTI_LINE = Set.of("summary", "note");
+    private static final Set<String> MULTI_LINE = Set.of("summary", "note", "criteria");
 
     private static final java.util.regex.Pattern NICK = java.util.regex.Pattern.compile(Person.NICK_SHAPE);
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(Person.EMAIL_SHAPE);
@@ -265,7 +348,15 @@ public final class DataTransfer {
         if (includeAccounts) {
             tables.add(ACCOUNTS);
         }
+        tables.addAll(GOAL_TABLES);
         return tables;
+    }
+
+    /** The tables of this document: a goal section an older export lacks counts as empty. */
+    private static List<Table> tablesOf(JsonNode document) {
+        return tables(document.has(ACCOUNTS.section())).stream()
+                .filter(table -> !GOAL_TABLES.contains(table) || document.has(table.section()))
+                .toList();
     }
 
     private static void put(ObjectNode row, Column column, @Nullable Object value) {
@@ -316,7 +407,7 @@ public final class DataTransfer {
             problems.add("version: expected " + VERSION);
         }
         Map<String, Set<Long>> ids = new HashMap<>();
-        for (Table table : tables(document.has(ACCOUNTS.section()))) {
+        for (Table table : tablesOf(document)) {
             JsonNode rows = document.path(table.section());
             if (!rows.isArray()) {
                 problems.add(table.section() + ": missing, or not a list");
@@ -395,7 +486,7 @@ public final class DataTransfer {
                     return;
                 }
                 String text = value.asString();
-                if (column.required() && text.isBlank() && !column.name().equals("summary")) {
+                if (column.required() && text.isBlank() && !MULTI_LINE.contains(column.name())) {
                     problems.add(where + ": must not be blank");
                 }
                 if (text.length() > column.maxLength()) {
@@ -410,6 +501,9 @@ public final class DataTransfer {
                 if (column.allowed() != null && !column.allowed().contains(text)) {
                     problems.add(where + ": one of "
                             + column.allowed().stream().sorted().toList());
+                }
+                if (column.name().endsWith("_url")) {
+                    WebAddress.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
                 }
                 if (column.name().equals("url")) {
                     WebAddress.problemWith(text).ifPresent(problem -> problems.add(where + ": " + problem));
@@ -463,6 +557,32 @@ public final class DataTransfer {
         refers(document, "collaborators", "personId", ids.get("people"), problems);
         refers(document, "specLinks", "commitmentId", ids.get("commitments"), problems);
         refers(document, "checkIns", "commitmentId", ids.get("commitments"), problems);
+        Set<Long> teams = ids.getOrDefault("teams", Set.of());
+        refers(document, "teamRepos", "teamId", teams, problems);
+        refers(document, "teamMembers", "teamId", teams, problems);
+        refers(document, "teamMembers", "personId", ids.get("people"), problems);
+        refers(document, "goals", "commitmentId", ids.get("commitments"), problems);
+        Set<Long> goals = new HashSet<>();
+        document.path("goals")
+                .forEach(goal -> goals.add(goal.path("commitmentId").asLong()));
+        refers(document, "goalTeams", "goalId", goals, problems);
+        refers(document, "goalTeams", "teamId", teams, problems);
+        refers(document, "goalUnownedRepos", "goalId", goals, problems);
+        Set<String> rows = new HashSet<>();
+        document.path("goalTeams")
+                .forEach(row -> rows.add(
+                        row.path("goalId").asLong() + "/" + row.path("teamId").asLong()));
+        JsonNode events = document.path("goalTeamEvents");
+        for (int i = 0; i < events.size(); i++) {
+            String row = events.get(i).path("goalId").asLong() + "/"
+                    + events.get(i).path("teamId").asLong();
+            if (!rows.contains(row)) {
+                problems.add("goalTeamEvents[" + i + "]: goal " + row.replace("/", " has no row for team "));
+            }
+        }
+        unique(document, "teams", problems, "slug");
+        unique(document, "teams", problems, "name");
+        unique(document, "teamRepos", problems, "repo");
         if (ids.containsKey("accounts")) {
             refers(document, "accounts", "personId", ids.get("people"), problems);
             unique(document, "accounts", problems, "username");
@@ -593,6 +713,13 @@ public final class DataTransfer {
         boolean withAccounts = document.has(ACCOUNTS.section());
         transactions.executeWithoutResult(status -> {
             for (String sql : List.of(
+                    "delete from goal_unowned_repo",
+                    "delete from goal_team_event",
+                    "delete from goal_team",
+                    "delete from goal",
+                    "delete from team_member",
+                    "delete from team_repo",
+                    "delete from project_team",
                     "delete from check_in_aud",
                     "delete from spec_link_aud",
                     "delete from commitment_collaborator_aud",
@@ -617,7 +744,7 @@ public final class DataTransfer {
                 jdbc.sql("update account set person_id = null").update();
             }
             jdbc.sql("delete from person").update();
-            for (Table table : tables(withAccounts)) {
+            for (Table table : tablesOf(document)) {
                 insert(table, document.path(table.section()));
             }
             JsonNode commitments = document.path("commitments");
@@ -632,7 +759,7 @@ public final class DataTransfer {
             }
             recordHistory();
         });
-        for (Table table : tables(withAccounts)) {
+        for (Table table : tablesOf(document)) {
             if (table.columns().get(0).name().equals("id")) {
                 restartIdentity(table.name());
             }
