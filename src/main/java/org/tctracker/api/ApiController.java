@@ -14,15 +14,23 @@ import org.tctracker.api.ApiModel.CommitmentList;
 import org.tctracker.api.ApiModel.CycleDetail;
 import org.tctracker.api.ApiModel.CycleJson;
 import org.tctracker.api.ApiModel.CycleList;
+import org.tctracker.api.ApiModel.GoalJson;
+import org.tctracker.api.ApiModel.GoalList;
+import org.tctracker.api.ApiModel.GoalSummary;
 import org.tctracker.api.ApiModel.MilestoneJson;
 import org.tctracker.api.ApiModel.PeopleList;
 import org.tctracker.api.ApiModel.PersonSummary;
+import org.tctracker.api.ApiModel.TeamJson;
+import org.tctracker.api.ApiModel.TeamList;
+import org.tctracker.api.ApiModel.TeamSummary;
 import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.CycleBoard;
 import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.Holdings;
 import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.cycle.CycleTerm;
+import org.tctracker.goal.Goals;
+import org.tctracker.goal.Teams;
 import org.tctracker.people.PeopleDirectory;
 import org.tctracker.system.RecordNotFoundException;
 
@@ -37,6 +45,8 @@ class ApiController {
     private final PeopleDirectory people;
     private final CommitmentService commitments;
     private final Clock clock;
+    private final Teams teams;
+    private final Goals goals;
 
     ApiController(
             CycleCatalog cycles,
@@ -44,7 +54,11 @@ class ApiController {
             Holdings holdings,
             PeopleDirectory people,
             CommitmentService commitments,
-            Clock clock) {
+            Clock clock,
+            Teams teams,
+            Goals goals) {
+        this.teams = teams;
+        this.goals = goals;
         this.cycles = cycles;
         this.boards = boards;
         this.holdings = holdings;
@@ -105,6 +119,29 @@ class ApiController {
         return ok(new PeopleList(people.all().stream()
                 .map(p -> PersonSummary.of(p, held.getOrDefault(p.person().id(), Holdings.Held.NOTHING)))
                 .toList()));
+    }
+
+    @GetMapping("/teams")
+    ResponseEntity<TeamList> teams() {
+        return ok(new TeamList(teams.all().stream().map(TeamSummary::of).toList()));
+    }
+
+    @GetMapping("/teams/{slug}")
+    ResponseEntity<TeamJson> team(@PathVariable String slug) {
+        Teams.Team team = teams.get(slug);
+        return ok(TeamJson.of(team, goals.ofTeam(team.id())));
+    }
+
+    @GetMapping("/goals")
+    ResponseEntity<GoalList> goals() {
+        return ok(new GoalList(goals.all().stream().map(GoalSummary::of).toList()));
+    }
+
+    @GetMapping("/goals/{id}")
+    ResponseEntity<GoalJson> goal(@PathVariable long id) {
+        return ok(goals.board(id, LocalDate.now(clock))
+                .map(GoalJson::of)
+                .orElseThrow(() -> RecordNotFoundException.of("goal", id)));
     }
 
     private CycleTerm cycleNamed(String slug) {

@@ -14,6 +14,11 @@ import org.tctracker.commitment.LinkState;
 import org.tctracker.commitment.Status;
 import org.tctracker.cycle.Cycle;
 import org.tctracker.cycle.CycleTerm;
+import org.tctracker.goal.GoalBoard;
+import org.tctracker.goal.Goals;
+import org.tctracker.goal.ProjectsFile;
+import org.tctracker.goal.TeamState;
+import org.tctracker.goal.Teams;
 import org.tctracker.people.PeopleDirectory;
 import org.tctracker.people.PersonRef;
 
@@ -173,6 +178,118 @@ final class ApiModel {
                     person.affiliation(),
                     held.owns(),
                     held.helpsWith());
+        }
+    }
+
+    record TeamList(List<TeamSummary> teams) {}
+
+    record TeamSummary(String slug, String name, @Nullable String mailingTag, int repos, int members) {
+        static TeamSummary of(Teams.Listed team) {
+            return new TeamSummary(team.slug(), team.name(), team.mailingTag(), team.repos(), team.members());
+        }
+    }
+
+    record TeamGoalJson(
+            long goal,
+            String title,
+            TeamState state,
+            boolean byHand,
+            @Nullable String reason) {}
+
+    record TeamJson(
+            String slug,
+            String name,
+            @Nullable String mailingTag,
+            List<String> repos,
+            List<String> members,
+            List<TeamGoalJson> goals) {
+        static TeamJson of(Teams.Team team, List<Goals.TeamGoal> goals) {
+            return new TeamJson(
+                    team.slug(),
+                    team.name(),
+                    team.mailingTag(),
+                    team.repos().stream().map(ProjectsFile.Repo::name).toList(),
+                    team.members().stream().map(PersonRef::ircNick).toList(),
+                    goals.stream()
+                            .map(g -> new TeamGoalJson(g.goalId(), g.title(), g.state(), g.byHand(), g.reason()))
+                            .toList());
+        }
+    }
+
+    record GoalList(List<GoalSummary> goals) {}
+
+    record GoalSummary(long id, String title, Status status, int teamsDone, int teams) {
+        static GoalSummary of(Goals.Listed goal) {
+            return new GoalSummary(
+                    goal.commitment().id(),
+                    goal.commitment().title(),
+                    goal.commitment().status(),
+                    goal.progress().done(),
+                    goal.progress().of());
+        }
+    }
+
+    record GoalRowJson(
+            String team,
+            String name,
+            TeamState state,
+            @Nullable String reason,
+            @Nullable String planningUrl,
+            @Nullable String completionUrl,
+            boolean byHand,
+            @Nullable String gerritSays,
+            String updatedBy,
+            java.time.Instant updatedAt,
+            boolean stale) {}
+
+    record WeekDone(String week, int done) {}
+
+    record GoalJson(
+            long id,
+            String title,
+            Status status,
+            String champion,
+            boolean everyTeam,
+            @Nullable String topic,
+            String criteria,
+            java.util.Map<TeamState, Integer> counts,
+            int teamsDone,
+            int teams,
+            List<GoalRowJson> rows,
+            List<GoalBoard.Unowned> unownedRepos,
+            List<WeekDone> doneByWeek,
+            @Nullable String topicError) {
+        static GoalJson of(GoalBoard goal) {
+            return new GoalJson(
+                    goal.id(),
+                    goal.title(),
+                    goal.commitment().status(),
+                    goal.champion().ircNick(),
+                    goal.everyTeam(),
+                    goal.topic(),
+                    goal.criteria(),
+                    goal.counts(),
+                    goal.progress().done(),
+                    goal.progress().of(),
+                    goal.rows().stream()
+                            .map(r -> new GoalRowJson(
+                                    r.teamSlug(),
+                                    r.teamName(),
+                                    r.state(),
+                                    r.reason(),
+                                    r.planningUrl(),
+                                    r.completionUrl(),
+                                    r.byHand(),
+                                    r.sourceWords(),
+                                    r.updatedBy(),
+                                    r.updatedAt(),
+                                    r.stale()))
+                            .toList(),
+                    goal.unowned(),
+                    goal.burnUp().bars().stream()
+                            .map(b -> new WeekDone(b.week().toString(), b.done()))
+                            .toList(),
+                    goal.syncError());
         }
     }
 }

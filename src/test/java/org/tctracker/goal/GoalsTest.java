@@ -475,4 +475,53 @@ class GoalsTest {
                         .staleCount())
                 .isZero();
     }
+
+    @Test
+    void theApiTellsTheGoalRowByRowAndEachTeamsStanding() throws Exception {
+        gerritAnswersTwoPages();
+        topics.refresh();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+        var goalJson = json.readTree(mvc.perform(get("/api/v1/goals/" + goal))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(goalJson.path("teamsDone").asInt()).isEqualTo(1);
+        assertThat(goalJson.path("teams").asInt()).isEqualTo(4);
+        assertThat(goalJson.path("topic").asString()).isEqualTo(topic);
+        assertThat(goalJson.path("champion").asString()).isEqualTo("lifeless");
+        assertThat(goalJson.path("counts").path("IN_PROGRESS").asInt()).isEqualTo(1);
+        assertThat(goalJson.path("rows")
+                        .valueStream()
+                        .map(r -> r.path("team").asString() + "="
+                                + r.path("state").asString()))
+                .containsExactly(
+                        "documentation=NOT_STARTED",
+                        "puppet-openstack=NOT_STARTED",
+                        "compute=IN_PROGRESS",
+                        "oslo=DONE");
+        assertThat(goalJson.path("unownedRepos").get(0).path("repo").asString()).isEqualTo("openstack/unknown-thing");
+        assertThat(goalJson.path("doneByWeek").get(0).path("week").asString()).isEqualTo("2015-W46");
+
+        var team = json.readTree(mvc.perform(get("/api/v1/teams/oslo"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(team.path("members").get(0).asString()).isEqualTo("lifeless");
+        assertThat(team.path("goals")
+                        .valueStream()
+                        .filter(g -> g.path("goal").asLong() == goal)
+                        .map(g -> g.path("state").asString()))
+                .containsExactly("DONE");
+        assertThat(mvc.perform(get("/api/v1/goals/999999"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/teams/nobody"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
 }
