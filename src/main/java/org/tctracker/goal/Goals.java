@@ -110,7 +110,8 @@ public class Goals {
             @Nullable String reason) {}
 
     /** A row whose state changed, for the digest and the feed. */
-    public record RowChange(long goalId, String goalTitle, String teamName, TeamState state, String by, Instant at) {}
+    public record RowChange(
+            long eventId, long goalId, String goalTitle, String teamName, TeamState state, String by, Instant at) {}
 
     public boolean isGoal(long commitmentId) {
         return jdbc.sql("select count(*) from goal where commitment_id = ?")
@@ -578,26 +579,48 @@ public class Goals {
 
     /** The rows whose state a person or the topic changed in this time, oldest first. */
     public List<RowChange> changedBetween(Instant from, Instant until) {
-        record Raw(long goalId, String teamName, TeamState state, String by, Instant at) {}
-        List<Raw> raw = jdbc.sql("""
-                        select e.goal_id, t.name, e.state, e.changed_by, e.changed_at
-                        from goal_team_event e join project_team t on t.id = e.team_id
-                        where e.changed_at >= ? and e.changed_at < ? and e.changed_by <> ?
-                        order by e.changed_at, e.id""")
-                .params(Teams.at(from), Teams.at(until), GoalRows.ADDED_BY)
-                .query((rs, n) -> new Raw(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        TeamState.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        instant(rs, 5)))
-                .list();
+        return changes(
+                "e.changed_at >= :from and e.changed_at < :until",
+                Map.of("from", Teams.at(from), "until", Teams.at(until)),
+                "e.changed_at, e.id",
+                Integer.MAX_VALUE,
+                null);
+    }
+
+    /** The latest row changes, newest first, of every goal or of the goals of one cycle. */
+    public List<RowChange> latestChanges(@Nullable Long cycleId, int limit) {
+        return changes("1 = 1", Map.of(), "e.changed_at desc, e.id desc", limit, cycleId);
+    }
+
+    private List<RowChange> changes(
+            String where, Map<String, Object> params, String order, int limit, @Nullable Long cycleId) {
+        record Raw(long id, long goalId, String teamName, TeamState state, String by, Instant at) {}
+        var statement = jdbc.sql("select e.id, e.goal_id, t.name, e.state, e.changed_by, e.changed_at"
+                        + " from goal_team_event e join project_team t on t.id = e.team_id"
+                        + " where " + where + " and e.changed_by <> :added"
+                        + " order by " + order)
+                .param("added", GoalRows.ADDED_BY);
+        for (Map.Entry<String, Object> param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        List<Raw> raw = new ArrayList<>();
+        statement.query(rs -> {
+            raw.add(new Raw(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    TeamState.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    instant(rs, 6)));
+        });
         Map<Long, CommitmentSummaries.Summary> named =
                 summaries.byIds(raw.stream().map(Raw::goalId).collect(java.util.stream.Collectors.toSet()));
         return raw.stream()
                 .filter(r -> named.containsKey(r.goalId()))
+                .filter(r -> cycleId == null || named.get(r.goalId()).cycleId() == cycleId)
+                .limit(limit)
                 .map(r -> new RowChange(
-                        r.goalId(), named.get(r.goalId()).title(), r.teamName(), r.state(), r.by(), r.at()))
+                        r.id(), r.goalId(), named.get(r.goalId()).title(), r.teamName(), r.state(), r.by(), r.at()))
                 .toList();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tctracker.commitment.Activity;
 import org.tctracker.commitment.Activity.Event;
+import org.tctracker.goal.Goals;
 import org.tctracker.system.Markdown;
 
 /**
@@ -53,6 +54,7 @@ public class AtomFeed {
             String page,
             String self,
             List<Event> events,
+            List<Goals.RowChange> rows,
             Instant quietSince)
             throws IOException, XMLStreamException {
         response.setContentType("application/atom+xml;charset=UTF-8");
@@ -65,15 +67,27 @@ public class AtomFeed {
         text(xml, "id", ID_PREFIX + key);
         text(xml, "title", title);
         text(xml, "subtitle", "Weekly check-ins and status changes of the Technical Committee's commitments");
-        text(xml, "updated", time(events.isEmpty() ? quietSince : events.get(0).at()));
+        Instant updated = events.isEmpty() ? quietSince : events.get(0).at();
+        if (!rows.isEmpty() && rows.get(0).at().isAfter(updated)) {
+            updated = rows.get(0).at();
+        }
+        text(xml, "updated", time(updated));
         link(xml, "self", "application/atom+xml", absolute(self));
         link(xml, "alternate", "text/html", absolute(page));
         xml.writeStartElement("author");
         text(xml, "name", "TC Tracker");
         xml.writeEndElement();
         text(xml, "generator", "TC Tracker");
+        // Both lists are newest first; the feed is too.
+        int row = 0;
         for (Event event : events) {
+            while (row < rows.size() && rows.get(row).at().isAfter(event.at())) {
+                entry(xml, rows.get(row++));
+            }
             entry(xml, event);
+        }
+        while (row < rows.size()) {
+            entry(xml, rows.get(row++));
         }
         xml.writeEndElement();
         xml.writeEndDocument();
@@ -116,6 +130,30 @@ public class AtomFeed {
             xml.writeCharacters(xmlSafe("Status changed from " + labelOf(event.previous()) + " to "
                     + event.status().label() + " by " + event.author() + "."));
         }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** A team's row of a goal that a person or the goal's topic moved. */
+    private void entry(XMLStreamWriter xml, Goals.RowChange row) throws XMLStreamException {
+        xml.writeStartElement("entry");
+        text(xml, "id", ID_PREFIX + "goal-row:" + row.eventId());
+        text(
+                xml,
+                "title",
+                row.goalTitle() + ": " + row.teamName() + " " + row.state().label());
+        text(xml, "updated", time(row.at()));
+        xml.writeStartElement("author");
+        text(xml, "name", row.by());
+        xml.writeEndElement();
+        link(xml, "alternate", "text/html", absolute("/goals/" + row.goalId()));
+        xml.writeEmptyElement("category");
+        xml.writeAttribute("term", "goal-" + row.state().slug());
+        xml.writeAttribute("label", row.state().label());
+        xml.writeStartElement("content");
+        xml.writeAttribute("type", "text");
+        xml.writeCharacters(xmlSafe(row.teamName() + " now stands at "
+                + row.state().label() + " on " + row.goalTitle() + " (set by " + row.by() + ")."));
         xml.writeEndElement();
         xml.writeEndElement();
     }

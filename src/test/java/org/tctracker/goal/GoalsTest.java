@@ -466,6 +466,15 @@ class GoalsTest {
                 .contains(" Support Python 3.5 (" + made.get()
                         + "): 0 of 4 teams done now\n\nNo team's row changed this week.\n");
 
+        String feed = mvc.perform(get("/cycles/mitaka/feed.atom"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(feed)
+                .contains("<title>Support Python 3.5 (" + made.get() + "): Oslo Planned</title>")
+                .contains("<name>owner-ed</name>")
+                .contains("/goals/" + goal + "\"");
+
         clock.set(LocalDateTime.of(2015, 11, 25, 9, 0));
         Document page = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
         assertThat(page.selectFirst(".goal-progress").text()).isEqualTo("0 of 4 teams done · 4 not updated lately");

@@ -31,6 +31,7 @@ import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.cycle.CycleTerm;
 import org.tctracker.cycle.IsoWeek;
 import org.tctracker.cycle.ReleaseCalendar;
+import org.tctracker.goal.Goals;
 import org.tctracker.report.AtomFeed;
 import org.tctracker.report.CsvExport;
 import org.tctracker.report.WeeklyDigest;
@@ -55,6 +56,8 @@ class CycleReportsController {
     private final Markdown markdown;
     private final Clock clock;
 
+    private final Goals goals;
+
     CycleReportsController(
             CycleCatalog cycles,
             CycleBoards boards,
@@ -63,7 +66,9 @@ class CycleReportsController {
             AtomFeed feed,
             RecordsVersion version,
             Markdown markdown,
-            Clock clock) {
+            Clock clock,
+            Goals goals) {
+        this.goals = goals;
         this.cycles = cycles;
         this.boards = boards;
         this.digest = digest;
@@ -160,6 +165,7 @@ class CycleReportsController {
                 "/cycles/" + cycle.slug(),
                 "/cycles/" + cycle.slug() + "/feed.atom",
                 activity.latest(cycle),
+                goals.latestChanges(cycle.id(), Activity.LIMIT),
                 cycle.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.tctracker.commitment.Activity;
+import org.tctracker.goal.Goals;
 import org.tctracker.report.AtomFeed;
 
 /** The feed of every cycle's check-ins and status changes; each cycle's own is on its pages. */
@@ -15,8 +16,10 @@ class FeedController {
 
     private final Activity activity;
     private final AtomFeed feed;
+    private final Goals goals;
 
-    FeedController(Activity activity, AtomFeed feed) {
+    FeedController(Activity activity, AtomFeed feed, Goals goals) {
+        this.goals = goals;
         this.activity = activity;
         this.feed = feed;
     }
@@ -30,6 +33,7 @@ class FeedController {
                 "/",
                 "/feed.atom",
                 activity.latest(null),
+                goals.latestChanges(null, Activity.LIMIT),
                 Instant.EPOCH);
     }
 }
