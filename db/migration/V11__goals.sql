@@ -9,7 +9,8 @@
 --   rows from the changes. synced_at / sync_error: the topic's last reading and its last failure.
 -- goal_team: where a team stands on a goal. by_hand: a person set it, and the topic's changes
 --   no longer move it. not_applicable needs a reason. source_words: what the changes said
---   ("2 merged, 1 open").
+--   ("2 merged, 1 open"). planning_state / completion_state: what the source of each link says
+--   ("Implemented · Merged 14 Dec 2015"), for links a known source serves.
 -- goal_team_event: every change of a row's state, for the burn-up chart and the digest.
 -- goal_unowned_repo: repositories whose changes carry the topic but that no team owns; listed so
 --   that nothing the topic found is dropped.
@@ -67,6 +68,8 @@ CREATE TABLE goal_team (
     reason          VARCHAR(300),
     planning_url    VARCHAR(2048),
     completion_url  VARCHAR(2048),
+    planning_state    VARCHAR(200),
+    completion_state  VARCHAR(200),
     by_hand         BOOLEAN       NOT NULL,
     source_words    VARCHAR(200),
     updated_by      VARCHAR(80)   NOT NULL,

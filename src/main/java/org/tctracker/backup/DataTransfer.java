@@ -260,6 +260,8 @@ public final class DataTransfer {
                             text("reason", false, Goals.MAX_REASON_LENGTH),
                             text("planning_url", false, WebAddress.MAX_LENGTH),
                             text("completion_url", false, WebAddress.MAX_LENGTH),
+                            text("planning_state", false, 200),
+                            text("completion_state", false, 200),
                             of("by_hand", Kind.BOOL, true),
                             text("source_words", false, 200),
                             text("updated_by", true, 80),

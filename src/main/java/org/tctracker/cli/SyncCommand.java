@@ -66,7 +66,13 @@ class SyncCommand implements Callable<Integer> {
                 CommandLineMode.err.println("tc-tracker sync: could not read the topic " + failure.topic() + " at "
                         + failure.server() + ": " + failure.reason());
             }
-            return report.failures().isEmpty() && topics.failures().isEmpty()
+            for (TopicRefresh.LinkFailure failure : topics.linkFailures()) {
+                CommandLineMode.err.println("tc-tracker sync: could not read " + failure.url() + " (a row of goal "
+                        + failure.goalId() + "): " + failure.reason());
+            }
+            return report.failures().isEmpty()
+                            && topics.failures().isEmpty()
+                            && topics.linkFailures().isEmpty()
                     ? CommandLineMode.DONE
                     : CommandLineMode.UNREACHABLE;
         }

@@ -228,17 +228,21 @@ public class Goals {
         String completion = address("completionUrl", draft.completionUrl());
         Instant now = clock.instant();
         jdbc.sql("""
-                        update goal_team set state = ?, reason = ?, planning_url = ?, completion_url = ?, by_hand = ?,
-                               updated_by = ?, updated_at = ?
+                        update goal_team set state = ?, reason = ?, by_hand = ?, updated_by = ?, updated_at = ?,
+                               planning_state = case when planning_url = ? then planning_state end,
+                               completion_state = case when completion_url = ? then completion_state end,
+                               planning_url = ?, completion_url = ?
                         where goal_id = ? and team_id = ?""")
                 .params(
                         draft.state().name(),
                         draft.state() == TeamState.NOT_APPLICABLE ? reason : null,
-                        planning,
-                        completion,
                         draft.byHand(),
                         user.getUsername(),
                         Teams.at(now),
+                        planning,
+                        completion,
+                        planning,
+                        completion,
                         goalId,
                         team.id())
                 .update();
@@ -351,9 +355,11 @@ public class Goals {
             boolean changed = said != row.state() || !Objects.equals(completion, row.completionUrl());
             if (changed) {
                 jdbc.sql("""
-                                update goal_team set state = ?, completion_url = ?, source_words = ?, updated_by = ?, updated_at = ?
+                                update goal_team set state = ?, source_words = ?, updated_by = ?, updated_at = ?,
+                                       completion_state = case when completion_url = ? then completion_state end,
+                                       completion_url = ?
                                 where goal_id = ? and team_id = ?""")
-                        .params(said.name(), completion, words, TOPIC_AUTHOR, when, goalId, entry.getKey())
+                        .params(said.name(), words, TOPIC_AUTHOR, when, completion, completion, goalId, entry.getKey())
                         .update();
             } else {
                 jdbc.sql("update goal_team set source_words = ? where goal_id = ? and team_id = ?")
@@ -387,6 +393,41 @@ public class Goals {
                 .update();
         records.touch();
         return new TopicOutcome(changes.size(), List.copyOf(moved), List.copyOf(unowned.keySet()));
+    }
+
+    /** A row's planning or completion link, to be read at its source. */
+    public record RowLink(long goalId, long teamId, boolean planning, String url) {}
+
+    /** Every row link there is, planning and completion. */
+    public List<RowLink> rowLinks() {
+        List<RowLink> links = new ArrayList<>();
+        jdbc.sql("select goal_id, team_id, planning_url, completion_url from goal_team"
+                        + " where planning_url is not null or completion_url is not null order by goal_id, team_id")
+                .query(rs -> {
+                    if (rs.getString(3) != null) {
+                        links.add(new RowLink(rs.getLong(1), rs.getLong(2), true, rs.getString(3)));
+                    }
+                    if (rs.getString(4) != null) {
+                        links.add(new RowLink(rs.getLong(1), rs.getLong(2), false, rs.getString(4)));
+                    }
+                });
+        return links;
+    }
+
+    /**
+     * Saves what a link's source says of it, if the row still has that address (a person may have
+     * changed it while it was read).
+     */
+    public void recordLinkState(RowLink link, String words) {
+        String column = link.planning() ? "planning" : "completion";
+        String text = words.length() > 200 ? words.substring(0, 199) + "…" : words;
+        int saved = jdbc.sql("update goal_team set " + column + "_state = ? where goal_id = ? and team_id = ? and "
+                        + column + "_url = ? and (" + column + "_state is null or " + column + "_state <> ?)")
+                .params(text, link.goalId(), link.teamId(), link.url(), text)
+                .update();
+        if (saved > 0) {
+            records.touch();
+        }
     }
 
     /** The topic could not be read: the rows keep their state, and the page says why. */
@@ -456,7 +497,7 @@ public class Goals {
         List<GoalBoard.Row> rows = jdbc
                 .sql("""
                         select t.id, t.slug, t.name, r.state, r.reason, r.planning_url, r.completion_url, r.by_hand,
-                               r.source_words, r.updated_by, r.updated_at
+                               r.source_words, r.updated_by, r.updated_at, r.planning_state, r.completion_state
                         from goal_team r join project_team t on t.id = r.team_id
                         where r.goal_id = ?""")
                 .param(goalId)
@@ -470,7 +511,9 @@ public class Goals {
                             state,
                             rs.getString(5),
                             rs.getString(6),
+                            rs.getString(12),
                             rs.getString(7),
+                            rs.getString(13),
                             rs.getBoolean(8),
                             rs.getString(9),
                             rs.getString(10),

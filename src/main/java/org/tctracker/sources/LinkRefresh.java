@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkReadings;
 import org.tctracker.commitment.LinkReadings.Target;
 import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.SourceKind;
 import org.tctracker.commitment.SourceReading;
 import org.tctracker.system.RecordsVersion;
 
@@ -154,14 +156,17 @@ public class LinkRefresh {
 
     /** Asks the link's source, through its API (or, for specs.openstack.org, from the address alone). */
     private SourceReading ask(Target target) throws SourceClient.Unreadable, SourceAnswers.Malformed {
-        String server = target.server();
-        String url = target.url();
+        return ask(client, target.source(), target.server(), target.url(), target.kind());
+    }
+
+    /** Asks a source what it says of an address it serves. */
+    static SourceReading ask(SourceClient client, SourceKind source, String server, String url, LinkKind kind)
+            throws SourceClient.Unreadable, SourceAnswers.Malformed {
         String unserved = "the address is no longer one this source serves";
-        return switch (target.source()) {
+        return switch (source) {
             case GERRIT -> {
                 var api = KnownSources.gerritApi(server, url).orElseThrow(() -> new SourceAnswers.Malformed(unserved));
-                yield SourceAnswers.gerrit(
-                        client.get(server, api), target.kind(), KnownSources.gerritNumber(server, url));
+                yield SourceAnswers.gerrit(client.get(server, api), kind, KnownSources.gerritNumber(server, url));
             }
             case LAUNCHPAD -> {
                 var record =

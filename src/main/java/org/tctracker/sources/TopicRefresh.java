@@ -9,6 +9,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tctracker.commitment.LinkKind;
+import org.tctracker.commitment.SourceReading;
 import org.tctracker.goal.Goals;
 
 /**
@@ -30,9 +32,11 @@ public class TopicRefresh {
     private final LinkSettings settings;
     private final SourceClient client;
     private final Clock clock;
+    private final KnownSources sources;
 
     public TopicRefresh(Goals goals, LinkSettings settings, Clock clock) {
         this.goals = goals;
+        this.sources = new KnownSources(settings);
         this.settings = settings;
         this.clock = clock;
         this.client = new SourceClient(clock);
@@ -44,16 +48,48 @@ public class TopicRefresh {
     /** A goal whose topic could not be read. */
     public record Failure(long goalId, String topic, String server, String reason) {}
 
-    public record Report(List<Read> read, List<Failure> failures) {}
+    /** A row link whose source could not be read; it keeps what was read before. */
+    public record LinkFailure(long goalId, String url, String reason) {}
 
-    public Report refresh() {
-        List<Goals.Topic> topics = goals.withTopics();
-        if (topics.isEmpty() || settings.gerritServers().isEmpty()) {
-            return new Report(List.of(), List.of());
+    public record Report(List<Read> read, List<Failure> failures, List<LinkFailure> linkFailures) {
+        public Report(List<Read> read, List<Failure> failures) {
+            this(read, failures, List.of());
         }
-        String server = settings.gerritServers().get(0);
+    }
+
+    /** Reads every goal's topic, then every row link a known source serves. */
+    public Report refresh() {
         List<Read> read = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        readTopics(read, failures);
+        List<LinkFailure> linkFailures = new ArrayList<>();
+        for (Goals.RowLink link : goals.rowLinks()) {
+            var served = sources.recognise(new org.tctracker.commitment.WebAddress(link.url()));
+            if (served.isEmpty()) {
+                continue;
+            }
+            try {
+                SourceReading reading = LinkRefresh.ask(
+                        client,
+                        served.get().kind(),
+                        served.get().server(),
+                        link.url(),
+                        link.planning() ? LinkKind.SPEC : LinkKind.REVIEW);
+                goals.recordLinkState(link, reading.state().label() + " · " + LinkRefresh.words(reading));
+            } catch (SourceClient.Unreadable | SourceAnswers.Malformed e) {
+                log.info("A link of goal {} ({}) could not be read: {}", link.goalId(), link.url(), e.getMessage());
+                linkFailures.add(new LinkFailure(link.goalId(), link.url(), e.getMessage()));
+            }
+        }
+        return new Report(List.copyOf(read), List.copyOf(failures), List.copyOf(linkFailures));
+    }
+
+    private void readTopics(List<Read> read, List<Failure> failures) {
+        List<Goals.Topic> topics = goals.withTopics();
+        if (topics.isEmpty() || settings.gerritServers().isEmpty()) {
+            return;
+        }
+        String server = settings.gerritServers().get(0);
         for (Goals.Topic topic : topics) {
             try {
                 List<Goals.TopicChange> changes = changes(server, topic.topic());
@@ -71,7 +107,6 @@ public class TopicRefresh {
                 failures.add(new Failure(topic.goalId(), topic.topic(), server, e.getMessage()));
             }
         }
-        return new Report(List.copyOf(read), List.copyOf(failures));
     }
 
     /** Every change that carries the topic, page after page while Gerrit says there are more. */

@@ -533,4 +533,30 @@ class GoalsTest {
                         .getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aRowsPlanningLinkToAGerritChangeShowsWhatGerritSaysAndForgetsItWhenTheAddressChanges() throws Exception {
+        String spec = gerrit.base() + "/gerrit/c/openstack/oslo-specs/+/300000";
+        gerrit.answer("/gerrit/changes/openstack%2Foslo-specs~300000", Answer.gerrit("""
+                        {"project": "openstack/oslo-specs", "status": "MERGED", "_number": 300000,
+                         "subject": "Python 3.5 plan", "submitted": "2015-11-10 16:02:11.000000000",
+                         "updated": "2015-11-10 16:02:11.000000000", "extra_field": {"ignored": true}}"""));
+        var planned = Map.of("state", List.of("PLANNED"), "planningUrl", List.of(spec), "byHand", List.of("true"));
+        mvc.perform(Forms.post("/goals/" + goal + "/teams/oslo", planned).with(user(osloMember)));
+
+        topics.refresh();
+
+        Document page = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
+        assertThat(page.selectFirst("tr[data-team=oslo] td:nth-of-type(2) .link-state")
+                        .text())
+                .startsWith("Approved · Merged");
+        var moved = Map.of(
+                "state", List.of("PLANNED"),
+                "planningUrl", List.of(gerrit.base() + "/gerrit/c/openstack/oslo-specs/+/300001"),
+                "byHand", List.of("true"));
+        mvc.perform(Forms.post("/goals/" + goal + "/teams/oslo", moved).with(user(osloMember)));
+        assertThat(Html.parse(mvc.perform(get("/goals/" + goal)).andReturn()).select("tr[data-team=oslo] .link-state"))
+                .as("what Gerrit said of the old address is not shown beside the new one")
+                .isEmpty();
+    }
 }
