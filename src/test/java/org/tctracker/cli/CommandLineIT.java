@@ -146,6 +146,62 @@ class CommandLineIT {
     }
 
     @Test
+    void checkCountsAGoalWhoseTeamRowsWentStale() throws Exception {
+        String quiet = java.time.Instant.now()
+                .minus(java.time.Duration.ofDays(20))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        String fresh = java.time.Instant.now()
+                .minus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        String file = Files.readString(underWay()).strip();
+        String goals = """
+                ,"teams":[{"id":1,"slug":"oslo","name":"Oslo","mailingTag":null,"createdAt":"%1$s","updatedAt":"%1$s"},
+                          {"id":2,"slug":"compute","name":"Compute","mailingTag":null,"createdAt":"%1$s","updatedAt":"%1$s"}],
+                 "teamRepos":[],"teamMembers":[],
+                 "goals":[{"commitmentId":3,"everyTeam":true,"topic":null,"criteria":"","syncedAt":null,"syncError":null,
+                           "createdAt":"%1$s","updatedAt":"%1$s"},
+                          {"commitmentId":4,"everyTeam":true,"topic":null,"criteria":"","syncedAt":null,"syncError":null,
+                           "createdAt":"%1$s","updatedAt":"%1$s"}],
+                 "goalTeams":[{"goalId":3,"teamId":1,"state":"NOT_STARTED","reason":null,"planningUrl":null,"planningState":null,
+                               "completionUrl":null,"completionState":null,"byHand":false,"sourceWords":null,
+                               "updatedBy":"tracker","updatedAt":"%1$s"},
+                              {"goalId":4,"teamId":1,"state":"PLANNED","reason":null,"planningUrl":null,"planningState":null,
+                               "completionUrl":null,"completionState":null,"byHand":true,"sourceWords":null,
+                               "updatedBy":"ttx","updatedAt":"%1$s"},
+                              {"goalId":4,"teamId":2,"state":"DONE","reason":null,"planningUrl":null,"planningState":null,
+                               "completionUrl":null,"completionState":null,"byHand":true,"sourceWords":null,
+                               "updatedBy":"ttx","updatedAt":"%2$s"}],
+                 "goalTeamEvents":[],"goalUnownedRepos":[]}""".formatted(quiet, fresh);
+        Path withGoals = dir.resolve("with-goals.json");
+        Files.writeString(withGoals, file.substring(0, file.length() - 1) + goals);
+        Jar.Result imported = Jar.run(data(), "import", withGoals.toString(), "--replace");
+        assertThat(imported.status()).as(imported.err()).isEqualTo(0);
+
+        Jar.Result text = Jar.run(data(), "check");
+        JsonNode json =
+                JSON.readTree(Jar.run(data(), "check", "--format", "json").out());
+
+        assertThat(text.status()).isEqualTo(3);
+        // #3 is done, so its rows are history; #4 is open with one row still to do and quiet for 20 days.
+        assertThat(text.out()).doesNotContain("Finished one");
+        assertThat(text.out().lines().filter(l -> l.contains("#4 Slow one")))
+                .singleElement()
+                .asString()
+                .startsWith("stale+1 team stale");
+        assertThat(json.path("attention")
+                        .valueStream()
+                        .filter(a -> a.path("position").asInt() == 4)
+                        .findFirst()
+                        .orElseThrow()
+                        .path("reasons")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .containsExactly("stale", "1 team stale");
+    }
+
+    @Test
     void importTeamsLoadsAProjectsFileAndRejectsAMalformedOneWithExit4ChangingNothing() throws Exception {
         Path projects = dir.resolve("projects.yaml");
         try (var in = CommandLineIT.class.getResourceAsStream("/goal/projects.yaml")) {
