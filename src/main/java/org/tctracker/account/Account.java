@@ -1,6 +1,7 @@
 package org.tctracker.account;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,6 +16,7 @@ import org.tctracker.system.StoredRecord;
 
 /** Someone who may sign in and change things. */
 @Entity
+@EntityListeners(AccountStates.Changes.class)
 @Table(name = "account")
 public class Account extends StoredRecord {
 

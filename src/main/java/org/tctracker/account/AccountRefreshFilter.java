@@ -5,9 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -16,14 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a signed-in session in step with its account: a disabled account, or one whose password
  * was changed elsewhere, is signed out at its next request; a new role or person applies at once.
+ * ({@link AccountStates} says how fresh "at once" is.)
  */
 class AccountRefreshFilter extends OncePerRequestFilter {
 
+    private final AccountStates states;
     private final Accounts accounts;
     private final SignedInSessions sessions;
     private final SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
 
-    AccountRefreshFilter(Accounts accounts, SignedInSessions sessions) {
+    AccountRefreshFilter(AccountStates states, Accounts accounts, SignedInSessions sessions) {
+        this.states = states;
         this.accounts = accounts;
         this.sessions = sessions;
     }
@@ -39,20 +40,16 @@ class AccountRefreshFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof TrackerUser user) {
-            Optional<Account> account = accounts.findById(user.accountId());
-            if (account.isEmpty()
-                    || !account.get().isEnabled()
-                    || !account.get().getPasswordChangedAt().equals(user.passwordChangedAt())) {
+            Optional<AccountStates.State> state = states.of(user);
+            if (state.isEmpty() || state.get().endsSignIn(user)) {
                 signOut.logout(request, response, authentication);
-            } else if (account.get().getRole() != user.role()
-                    || !Objects.equals(personIdOf(account.get()), user.personId())) {
-                sessions.replace(user.refreshedFrom(account.get()), request, response);
+            } else if (state.get().changes(user)) {
+                Optional<Account> account = accounts.findById(user.accountId());
+                if (account.isPresent()) {
+                    sessions.replace(user.refreshedFrom(account.get()), request, response);
+                }
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static @Nullable Long personIdOf(Account account) {
-        return account.getPerson() == null ? null : account.getPerson().getId();
     }
 }

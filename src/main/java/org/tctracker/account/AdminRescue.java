@@ -67,6 +67,10 @@ public class AdminRescue {
         jdbc.sql("delete from login_failure where username = :username")
                 .param("username", normalized)
                 .update();
+        // Its sessions end now, on every instance, rather than at the running servers' next look.
+        jdbc.sql("delete from spring_session where principal_name = :username")
+                .param("username", normalized)
+                .update();
         return updated == 0 ? Outcome.CREATED : Outcome.RESTORED;
     }
 }

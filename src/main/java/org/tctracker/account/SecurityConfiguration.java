@@ -113,6 +113,7 @@ class SecurityConfiguration {
         SecurityFilterChain securityFilterChain(
                 HttpSecurity http,
                 AuthenticationManager authenticationManager,
+                AccountStates states,
                 Accounts accounts,
                 SignedInSessions sessions,
                 OidcSettings oidc,
@@ -179,7 +180,7 @@ class SecurityConfiguration {
                     // ProtectiveHeaders sets these on every answer, this chain's and the refusals before it.
                     .headers(headers -> headers.contentTypeOptions(options -> options.disable())
                             .frameOptions(frames -> frames.disable()))
-                    .addFilterBefore(new AccountRefreshFilter(accounts, sessions), AuthorizationFilter.class);
+                    .addFilterBefore(new AccountRefreshFilter(states, accounts, sessions), AuthorizationFilter.class);
             return http.build();
         }
 

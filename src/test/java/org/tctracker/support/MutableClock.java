@@ -23,6 +23,10 @@ public final class MutableClock extends Clock {
         this.now = localTime.atZone(zone).toInstant();
     }
 
+    public void advance(java.time.Duration by) {
+        this.now = now.plus(by);
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

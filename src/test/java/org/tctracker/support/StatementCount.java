@@ -17,6 +17,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class StatementCount {
 
     private final AtomicLong statements = new AtomicLong();
+    private final java.util.Queue<String> texts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public long get() {
         return statements.get();
@@ -24,6 +25,12 @@ public final class StatementCount {
 
     public void reset() {
         statements.set(0);
+        texts.clear();
+    }
+
+    /** The text of each statement prepared since the last reset, in order (upper case). */
+    public java.util.List<String> texts() {
+        return java.util.List.copyOf(texts);
     }
 
     /** Wraps the application's data source so that each statement prepared on it is counted. */
@@ -76,7 +83,12 @@ public final class StatementCount {
                         if (name.equals("prepareStatement")
                                 || name.equals("prepareCall")
                                 || name.equals("createStatement")) {
-                            count.getObject().statements.incrementAndGet();
+                            StatementCount counter = count.getObject();
+                            counter.statements.incrementAndGet();
+                            counter.texts.add(
+                                    args != null && args.length > 0 && args[0] instanceof String sql
+                                            ? sql.strip().toUpperCase(java.util.Locale.ROOT)
+                                            : "(STATEMENT)");
                         }
                         try {
                             return method.invoke(connection, args);
