@@ -66,4 +66,33 @@ for c in range(cycles):
             check_in_id += 1
         commitment_id += 1
     cycle_id += 1
+
+# A community-wide goal on the bench cycle's first commitment, tracked team by team by 60 teams
+# (about as many as OpenStack had), each row with a planning and a completion link and a history.
+for table in ("teams", "teamRepos", "teamMembers", "goals", "goalTeams", "goalTeamEvents", "goalUnownedRepos"):
+    doc[table] = list(mitaka.get(table, []))
+goal_id = commitment_id - per_cycle
+team_id, event_id = next_id("teams"), next_id("goalTeamEvents")
+doc["goals"].append({"commitmentId": goal_id, "everyTeam": True, "topic": "bench-goal",
+                     "criteria": "Each team's repositories pass the new check.", "syncedAt": None,
+                     "syncError": None, "createdAt": stamp, "updatedAt": stamp})
+team_states = ["NOT_STARTED", "PLANNED", "IN_PROGRESS", "DONE", "DONE", "NOT_APPLICABLE"]
+for t in range(60):
+    doc["teams"].append({"id": team_id, "slug": f"bench-team-{t:02d}", "name": f"Bench team {t:02d}",
+                         "mailingTag": f"bench{t:02d}", "createdAt": stamp, "updatedAt": stamp})
+    doc["teamRepos"].append({"repo": f"openstack/bench-{t:02d}", "teamId": team_id, "deliverable": None})
+    doc["teamMembers"].append({"teamId": team_id, "personId": people[t % len(people)]})
+    state = team_states[t % len(team_states)]
+    doc["goalTeams"].append({
+        "goalId": goal_id, "teamId": team_id, "state": state,
+        "reason": "Nothing to change there." if state == "NOT_APPLICABLE" else None,
+        "planningUrl": f"https://review.example.org/p/{t}", "completionUrl": f"https://review.example.org/c/{t}",
+        "planningState": "Merged", "completionState": "In review", "byHand": True, "sourceWords": None,
+        "updatedBy": f"bench{t % 12:02d}", "updatedAt": stamp})
+    for k, earlier in enumerate(team_states[:team_states.index(state) + 1]):
+        doc["goalTeamEvents"].append({"id": event_id, "goalId": goal_id, "teamId": team_id, "state": earlier,
+                                      "changedBy": f"bench{t % 12:02d}",
+                                      "changedAt": f"1995-{1 + k:02d}-{1 + t % 28:02d}T09:00:00Z"})
+        event_id += 1
+    team_id += 1
 json.dump(doc, sys.stdout)
