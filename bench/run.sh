@@ -42,7 +42,7 @@ load() { # data-dir cycles commitments weeks
   mkdir -p "$1"
   TRACKER_DATA_DIR="$1" java -jar "$app" export > "$work/mitaka.json"
   python3 bench/dataset.py "$work/mitaka.json" "$2" "$3" "$4" > "$work/dataset.json"
-  TRACKER_DATA_DIR="$1" java -jar "$app" import "$work/dataset.json" --replace > /dev/null
+  TRACKER_DATA_DIR="$1" java -jar "$app" import "$work/dataset.json" --replace --max-size 64 > /dev/null
 }
 
 start() { # data-dir [extra JVM flags...]; sets $server and $startup_ms

@@ -55,14 +55,22 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace the records already in the database.")
     boolean replace;
 
+    @Option(
+            names = "--max-size",
+            paramLabel = "MB",
+            defaultValue = "16",
+            description = "Read a file of up to this many MB (default 16); a larger file needs a larger heap.")
+    long maxMegabytes;
+
     @Override
     public Integer call() {
         JsonNode document;
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
+            long limit = maxMegabytes == MAX_FILE_BYTES >> 20 ? MAX_FILE_BYTES : Math.max(1, maxMegabytes) << 20;
+            if (size > limit) {
                 return rejected(List.of("the file holds " + (size >> 20) + " MB; import reads files of at most "
-                        + (MAX_FILE_BYTES >> 20) + " MB"));
+                        + (limit >> 20) + " MB (--max-size raises the limit)"));
             }
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 document = STRICT.readTree(in);

@@ -47,17 +47,25 @@ class ImportCommandTest {
         Path longString = Files.writeString(
                 dir.resolve("long.json"), "{\"format\":\"tc-tracker-export\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
 
-        assertThat(importing(large)).contains("the file holds 17 MB; import reads files of at most 16 MB");
+        assertThat(importing(large))
+                .contains("the file holds 17 MB; import reads files of at most 16 MB (--max-size raises the limit)");
         assertThat(importing(longString)).contains("not valid JSON", "String value length");
+        // Allowed a larger file, it is read, and refused only for what is in it.
+        assertThat(importing(large, "--max-size", "32"))
+                .contains("String value length")
+                .doesNotContain("at most");
     }
 
-    private String importing(Path file) {
+    private String importing(Path file, String... options) {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         PrintStream before = CommandLineMode.err;
         CommandLineMode.err = new PrintStream(errors, true, StandardCharsets.UTF_8);
         try {
-            assertThat(CommandLineMode.commandLine().execute("import", file.toString()))
-                    .isEqualTo(CommandLineMode.REJECTED);
+            String[] arguments = new String[options.length + 2];
+            arguments[0] = "import";
+            arguments[1] = file.toString();
+            System.arraycopy(options, 0, arguments, 2, options.length);
+            assertThat(CommandLineMode.commandLine().execute(arguments)).isEqualTo(CommandLineMode.REJECTED);
         } finally {
             CommandLineMode.err = before;
         }
