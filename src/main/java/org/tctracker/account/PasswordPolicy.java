@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -73,7 +77,7 @@ public class PasswordPolicy {
         if (longestRun(lower) >= 8) {
             return Optional.of("Avoid long runs along the keyboard or the alphabet; choose another.");
         }
-        if (Estimate.BITS.estimate(password).getEntropy() < MIN_ENTROPY_BITS) {
+        if (Estimate.estimator().estimate(password).getEntropy() < MIN_ENTROPY_BITS) {
             return Optional.of("This password would be guessed too soon: it is mostly common words, names, dates or"
                     + " patterns. Add a word or a few characters of your own.");
         }
@@ -86,13 +90,52 @@ public class PasswordPolicy {
     /**
      * nbvcxz's estimate of how many guesses a password would take, against its dictionaries of
      * common passwords, English words, names and keyboard patterns. Built on first use (about a
-     * second), so only what sets a password pays for it.
+     * second), so only what sets a password pays for it; and held only softly, since its
+     * dictionaries take about 35 MB: kept while passwords are being set (the tests set hundreds),
+     * let go a little while after the last one, as soon as the heap wants the room. Held for good,
+     * they filled the recommended 64 MB heap and the server spent its time collecting garbage.
      */
-    private static final class Estimate {
-        static final Nbvcxz BITS = new Nbvcxz(new ConfigurationBuilder()
-                .setMinimumEntropy(MIN_ENTROPY_BITS)
-                .setMaxLength(MAX_LENGTH)
-                .createConfiguration());
+    static final class Estimate {
+
+        private static volatile SoftReference<@Nullable Nbvcxz> kept = new SoftReference<>(null);
+
+        static Nbvcxz estimator() {
+            Nbvcxz estimator = kept.get();
+            if (estimator == null) {
+                // nbvcxz loads its dictionaries into a static list when first used and holds them
+                // there for good: they are taken out of it, and this estimator gets its own.
+                ConfigurationBuilder.getDefaultDictionaries().clear();
+                estimator = new Nbvcxz(new ConfigurationBuilder()
+                        .setDictionaries(dictionaries())
+                        .setMinimumEntropy(MIN_ENTROPY_BITS)
+                        .setMaxLength(MAX_LENGTH)
+                        .createConfiguration());
+                kept = new SoftReference<>(estimator);
+            }
+            return estimator;
+        }
+
+        /** nbvcxz's own dictionaries, as it loads them for its defaults. */
+        private static List<Dictionary> dictionaries() {
+            return List.of(
+                            DictionaryUtil.passwords,
+                            DictionaryUtil.male_names,
+                            DictionaryUtil.female_names,
+                            DictionaryUtil.surnames,
+                            DictionaryUtil.english,
+                            DictionaryUtil.eff_large)
+                    .stream()
+                    .map(file -> new Dictionary(
+                            file.replace(".txt", "").replace('-', '_'),
+                            DictionaryUtil.loadRankedDictionary(file),
+                            false))
+                    .toList();
+        }
+
+        /** Whether the estimator is in memory now. */
+        static boolean inMemory() {
+            return kept.get() != null;
+        }
     }
 
     /** "abcdabcdabcd": a piece of at most a third of the password, repeated to fill it. */

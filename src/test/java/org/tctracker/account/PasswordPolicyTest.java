@@ -69,4 +69,16 @@ class PasswordPolicyTest {
         assertThat(policy.problemWith("a fresh start for the chair", "lifeless"))
                 .isEmpty();
     }
+
+    @Test
+    void theCheckersDictionariesAreNotPinnedInMemoryOnceAPasswordHasBeenChecked() {
+        assertThat(new PasswordPolicy().problemWith("a bright new cycle begins", "chair"))
+                .isEmpty();
+
+        assertThat(PasswordPolicy.Estimate.inMemory()).isTrue();
+        // Only the softly held estimator refers to them now: nbvcxz's static list is empty.
+        assertThat(me.gosimple.nbvcxz.resources.ConfigurationBuilder.getDefaultDictionaries())
+                .isEmpty();
+        assertThat(new PasswordPolicy().problemWith("password1234", "chair")).isPresent();
+    }
 }
