@@ -32,6 +32,7 @@ import org.tctracker.sources.LinkRefresh;
 import org.tctracker.sources.LinkSettings;
 import org.tctracker.sources.TopicRefresh;
 import org.tctracker.system.RecordsVersion;
+import org.tctracker.system.Schema;
 import org.tctracker.system.TrackerProperties;
 
 /**

@@ -1,4 +1,4 @@
-package org.tctracker.cli;
+package org.tctracker.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
