@@ -33,8 +33,14 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return year != other.year ? Integer.compare(year, other.year) : Integer.compare(week, other.week);
     }
 
+    /** {@code 2015-W46}; built by hand, since a page names many weeks and String.format is slow. */
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        String digits = Integer.toString(year);
+        StringBuilder text = new StringBuilder(8);
+        for (int pad = digits.length(); pad < 4; pad++) {
+            text.append('0');
+        }
+        return text.append(digits).append(week < 10 ? "-W0" : "-W").append(week).toString();
     }
 }

@@ -122,6 +122,7 @@ public class PageCache extends OncePerRequestFilter {
             send(kept, request, response);
             return;
         }
+        request.setAttribute(KeptFragments.VERSION, renderedAt);
         Page page = lookUp(key, renderedAt);
         if (page != null) {
             hits.incrementAndGet();

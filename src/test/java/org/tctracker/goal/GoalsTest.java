@@ -242,6 +242,23 @@ class GoalsTest {
     }
 
     @Test
+    void aSecondReaderOfTheGoalGetsTheKeptRowsAndOnlyTheirOwnUpdateLinks(
+            @Autowired org.tctracker.system.KeptFragments fragments) throws Exception {
+        Document member = Html.parse(
+                mvc.perform(get("/goals/" + goal).with(user(osloMember))).andReturn());
+        long renders = fragments.stats().renders();
+        Document outsider =
+                Html.parse(mvc.perform(get("/goals/" + goal).with(user(other))).andReturn());
+
+        assertThat(fragments.stats().renders()).isEqualTo(renders);
+        assertThat(member.select("tr[data-team=oslo] a:containsOwn(Update)")).hasSize(1);
+        assertThat(outsider.select("tr[data-team=oslo] a:containsOwn(Update)")).isEmpty();
+        assertThat(outsider.select("tr[data-team=oslo] > *:not(:last-child)").outerHtml())
+                .isEqualTo(
+                        member.select("tr[data-team=oslo] > *:not(:last-child)").outerHtml());
+    }
+
+    @Test
     void onlyTheTeamsMembersAndAdminsMaySetItsRowAndBadInputChangesNothing() throws Exception {
         var values = Map.of("state", List.of("DONE"), "byHand", List.of("true"));
         assertThat(mvc.perform(Forms.post("/goals/" + goal + "/teams/oslo", values)

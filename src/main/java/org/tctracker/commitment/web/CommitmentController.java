@@ -44,6 +44,7 @@ import org.tctracker.people.Person;
 import org.tctracker.system.EditConflict;
 import org.tctracker.system.FieldErrors;
 import org.tctracker.system.FormPost;
+import org.tctracker.system.KeptFragments;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.StaleEditException;
@@ -65,6 +66,7 @@ class CommitmentController {
     private final Validator validator;
 
     private final org.springframework.beans.factory.ObjectProvider<AcrossTeams> acrossTeams;
+    private final KeptFragments fragments;
 
     CommitmentController(
             Commitments commitments,
@@ -78,7 +80,9 @@ class CommitmentController {
             StatusHistory statusHistory,
             Clock clock,
             Validator validator,
-            org.springframework.beans.factory.ObjectProvider<AcrossTeams> acrossTeams) {
+            org.springframework.beans.factory.ObjectProvider<AcrossTeams> acrossTeams,
+            KeptFragments fragments) {
+        this.fragments = fragments;
         this.validator = validator;
         this.acrossTeams = acrossTeams;
         this.staleness = staleness;
@@ -100,6 +104,7 @@ class CommitmentController {
 
     @GetMapping("/commitments/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal @Nullable TrackerUser user, Model model) {
+        KeptFragments.Moment moment = fragments.now();
         Commitment commitment =
                 commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));
         model.addAttribute("commitment", commitment);
@@ -116,14 +121,17 @@ class CommitmentController {
         model.addAttribute("sourceNotes", notes);
         List<CheckIn> history = checkIns.findByCommitment(id);
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("checkIns", history);
+        // The timeline and the check-ins read the same for everyone: kept rendered until a change.
+        Timeline timeline = Timeline.of(
+                commitment, statusHistory.ofCommitment(id), statusHistory.weekOf(commitment.getCreatedAt()), today);
         model.addAttribute(
-                "timeline",
-                Timeline.of(
-                        commitment,
-                        statusHistory.ofCommitment(id),
-                        statusHistory.weekOf(commitment.getCreatedAt()),
-                        today));
+                "recordHtml",
+                fragments.render(
+                        moment,
+                        "commitment record " + id,
+                        "commitment/record",
+                        "record",
+                        java.util.Map.of("timeline", timeline, "checkIns", history, "markdown", markdown)));
         model.addAttribute(
                 "stale",
                 staleness.isStale(

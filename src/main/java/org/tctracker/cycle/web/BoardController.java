@@ -3,7 +3,9 @@ package org.tctracker.cycle.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tctracker.account.TrackerUser;
+import org.tctracker.commitment.BoardLine;
 import org.tctracker.commitment.CycleBoard;
 import org.tctracker.commitment.CycleBoards;
 import org.tctracker.commitment.Staleness;
@@ -22,8 +25,10 @@ import org.tctracker.cycle.CycleCatalog;
 import org.tctracker.cycle.CycleTerm;
 import org.tctracker.cycle.web.Dashboard.DashboardFilter;
 import org.tctracker.goal.Goals;
+import org.tctracker.goal.Progress;
 import org.tctracker.system.BadRequestException;
 import org.tctracker.system.ErrorResponses;
+import org.tctracker.system.KeptFragments;
 import org.tctracker.system.RecordNotFoundException;
 
 /** A cycle's board: the current cycle's at {@code /}, any cycle's at {@code /cycles/{slug}}. */
@@ -35,9 +40,17 @@ class BoardController {
     private final Staleness staleness;
     private final Clock clock;
     private final Goals goals;
+    private final KeptFragments fragments;
 
-    BoardController(CycleCatalog cycles, CycleBoards boards, Staleness staleness, Clock clock, Goals goals) {
+    BoardController(
+            CycleCatalog cycles,
+            CycleBoards boards,
+            Staleness staleness,
+            Clock clock,
+            Goals goals,
+            KeptFragments fragments) {
         this.goals = goals;
+        this.fragments = fragments;
         this.cycles = cycles;
         this.boards = boards;
         this.staleness = staleness;
@@ -88,6 +101,7 @@ class BoardController {
         Dashboard.Sort order = sort == null || sort.isBlank()
                 ? Dashboard.Sort.POSITION
                 : Dashboard.Sort.parse(sort).orElseThrow(() -> unknownChoice("order", sort, Dashboard.Sort.keys()));
+        KeptFragments.Moment moment = fragments.now();
         CycleBoard board = boards.of(cycle, today);
         Long person = user == null ? null : user.personId();
         Set<Long> held = person == null
@@ -100,19 +114,39 @@ class BoardController {
                 ? Dashboard.View.defaultGroupFor(!held.isEmpty())
                 : Dashboard.Group.parse(group)
                         .orElseThrow(() -> unknownChoice("grouping", group, Dashboard.Group.keys()));
+        Dashboard dashboard = new Dashboard(
+                board,
+                filter,
+                new Dashboard.View(order, grouping, !held.isEmpty()),
+                held,
+                here,
+                staleness,
+                new CycleChart(board));
+        Map<Long, Progress> acrossTeams =
+                goals.progress(board.lines().stream().map(line -> line.id()).toList());
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("acrossTeams", acrossTeams);
+        // The chart and the rows read the same for everyone: kept rendered until the records change.
         model.addAttribute(
-                "dashboard",
-                new Dashboard(
-                        board,
-                        filter,
-                        new Dashboard.View(order, grouping, !held.isEmpty()),
-                        held,
-                        here,
-                        staleness,
-                        new CycleChart(board)));
-        model.addAttribute(
-                "acrossTeams",
-                goals.progress(board.lines().stream().map(line -> line.id()).toList()));
+                "chartHtml",
+                fragments.render(
+                        moment,
+                        "cycle chart " + cycle.slug(),
+                        "cycle/chart",
+                        "chart",
+                        Map.of("chart", dashboard.chart(), "cycle", cycle, "statuses", Status.values())));
+        Map<Long, String> rows = new HashMap<>();
+        for (BoardLine line : dashboard.allRows()) {
+            rows.put(
+                    line.id(),
+                    fragments.render(
+                            moment,
+                            "cycle row " + line.id(),
+                            "cycle/row",
+                            "row",
+                            Map.of("row", line, "dashboard", dashboard, "acrossTeams", acrossTeams)));
+        }
+        model.addAttribute("rowsHtml", rows);
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());

@@ -7,7 +7,9 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,7 @@ import org.tctracker.system.BadRequestException;
 import org.tctracker.system.ErrorResponses;
 import org.tctracker.system.FieldErrors;
 import org.tctracker.system.FormPost;
+import org.tctracker.system.KeptFragments;
 import org.tctracker.system.RecordNotFoundException;
 
 /** The goals: the list, a goal's matrix, its spreadsheet, and the forms that make and fill one. */
@@ -46,6 +49,7 @@ class GoalController {
     private final CommitmentService commitments;
     private final Validator validator;
     private final Clock clock;
+    private final KeptFragments fragments;
 
     GoalController(
             Goals goals,
@@ -53,7 +57,9 @@ class GoalController {
             Teams teams,
             CommitmentService commitments,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            KeptFragments fragments) {
+        this.fragments = fragments;
         this.goals = goals;
         this.making = making;
         this.teams = teams;
@@ -85,9 +91,22 @@ class GoalController {
             @RequestParam(name = "state", required = false) @Nullable List<String> state,
             @AuthenticationPrincipal @Nullable TrackerUser user,
             Model model) {
+        KeptFragments.Moment moment = fragments.now();
         GoalBoard goal = board(id);
         List<TeamState> shown = states(state);
         model.addAttribute("goal", goal);
+        // The burn-up and each row's cells but its last read the same for everyone: kept rendered.
+        model.addAttribute(
+                "burnupHtml",
+                fragments.render(moment, "goal burnup " + id, "goal/burnup", "burnup", Map.of("goal", goal)));
+        Map<Long, String> cells = new HashMap<>();
+        for (GoalBoard.Row row : goal.rows()) {
+            cells.put(
+                    row.teamId(),
+                    fragments.render(
+                            moment, "goal row " + id + " " + row.teamId(), "goal/row", "cells", Map.of("row", row)));
+        }
+        model.addAttribute("cellsHtml", cells);
         model.addAttribute("rows", goal.rowsIn(shown));
         model.addAttribute("shown", shown);
         model.addAttribute("states", TeamState.values());
