@@ -118,19 +118,9 @@ measure() { # label path [cookie]
 
 # Class-data sharing: a training run reads each kind of page once, anonymous and signed in,
 # and the classes it loaded are archived when it stops; later starts map them ready-made.
-mkdir -p "$work/training"
-start "$work/training" -XX:ArchiveClassesAtExit="$work/app.jsa"
-cookie=$(session_cookie)
-for path in / /cycles /cycles/mitaka /commitments/1 /commitments/1/history /people /people/1 \
-  /cycles/mitaka/report /cycles/mitaka/report.md /cycles/mitaka/commitments.csv /feed.atom \
-  /api/v1/cycles/mitaka/commitments /login /no-such-page; do
-  curl -s -o /dev/null "$base$path"
-done
-for path in / /cycles/mitaka /commitments/1 /commitments/1/edit /cycles/mitaka/check-in /goals /teams; do
-  curl -s -o /dev/null -H "Cookie: $cookie" "$base$path"
-done
-stop
-[ -f "$work/app.jsa" ] || { echo "no class-data archive was written" >&2; cat "$work/server.log" >&2; exit 1; }
+TRACKER_DATA_DIR="$work/training" TRAIN_PORT="$port" docker/train.sh "$app" "${JVM_FLAGS[@]}" \
+  -XX:ArchiveClassesAtExit="$work/app.jsa"
+[ -f "$work/app.jsa" ] || { echo "no class-data archive was written" >&2; exit 1; }
 CDS=(-XX:SharedArchiveFile="$work/app.jsa")
 
 # --- Mitaka alone, then Mitaka with 100,000 check-ins of other cycles' history ---------------

@@ -27,6 +27,7 @@ export TRACKER_ADMIN_PASSWORD="bench on loopback, twelve rows"
 # The README's recommended settings, for both applications and every runtime.
 read -r -a FLAGS <<< "-Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -Xms16m -Xmx64m -Xmn8m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k"
 java -Djarmode=tools -jar target/tc-tracker.jar extract --destination "$work/tracker" > /dev/null
+mv "$work/tracker/tc-tracker.jar" "$work/tracker/tracker.jar"
 java -Djarmode=tools -jar bench/minimal/target/minimal.jar extract --destination "$work/minimal" > /dev/null
 base="http://127.0.0.1:$port"
 
@@ -53,19 +54,17 @@ cookie() {
     --data-urlencode "password=$TRACKER_ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$base/login"
   awk '$6 == "SESSION" { print "SESSION=" $7 }' "$jar"
 }
-visit() { # app: each kind of page once (the training run's work)
-  if [ "$1" = tracker ]; then
-    local c
-    for path in / /cycles /cycles/mitaka /commitments/1 /commitments/1/history /people /goals /teams \
-      /cycles/mitaka/report /cycles/mitaka/report.md /feed.atom /api/v1/cycles/mitaka/commitments /login /nothing; do
-      curl -s -o /dev/null "$base$path"
-    done
-    c=$(cookie)
-    for path in / /cycles/mitaka /commitments/1 /commitments/1/edit /cycles/mitaka/check-in /goals; do
-      curl -s -o /dev/null -H "Cookie: $c" "$base$path"
-    done
+train() { # app java [flags...]: a training run, which writes the archive or cache as it stops
+  local app="$1" jvm="$2"
+  shift 2
+  if [ "$app" = tracker ]; then
+    # docker/train.sh runs "java" from the PATH: put the runtime being trained first on it.
+    PATH="$(dirname "$jvm"):$PATH" TRACKER_DATA_DIR="$work/training-$RANDOM" TRAIN_PORT=$port \
+      docker/train.sh "$work/tracker/tracker.jar" "${FLAGS[@]}" "$@" > /dev/null
   else
+    launch "$app" "$jvm" "$@"
     curl -s -o /dev/null "$base/"
+    halt
   fi
 }
 load() { # app: 10 s of readers, and for the tracker 10 s of a signed-in dashboard
@@ -91,11 +90,15 @@ flags_for() { # setting app -> the JVM and its flags, one per line
 # is written as it stops. The first start also makes the app's database.
 for app in tracker minimal; do
   mkdir -p "$work/data-$app"
-  launch "$app" "$java17" -XX:ArchiveClassesAtExit="$work/$app.jsa"; visit "$app"; halt
+  launch "$app" "$java17"; halt   # makes the app's database, which the measured starts open
+  train "$app" "$java17" -XX:ArchiveClassesAtExit="$work/$app.jsa"
   if [ -n "$have25" ]; then
-    launch "$app" "$java25" -XX:AOTCacheOutput="$work/$app.aot"; visit "$app"; halt
-    launch "$app" "$java25" -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$work/$app-coh.aot"; visit "$app"; halt
+    train "$app" "$java25" -XX:AOTCacheOutput="$work/$app.aot"
+    train "$app" "$java25" -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$work/$app-coh.aot"
   fi
+  for f in "$work/$app.jsa" ${have25:+"$work/$app.aot" "$work/$app-coh.aot"}; do
+    [ -s "$f" ] || { echo "training wrote no $f" >&2; exit 1; }
+  done
 done
 
 declare -A starts rss
