@@ -155,7 +155,7 @@ nginx -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 1
 nginx_rps=$(wrk -t2 -c16 -d"${seconds}s" "http://127.0.0.1:$((port + 1))/" | awk '/Requests\/sec/ { printf "%d", $2 }')
-kill "$nginx_pid"; wait "$nginx_pid" 2> /dev/null || true
+kill "$nginx_pid" 2> /dev/null || true; wait "$nginx_pid" 2> /dev/null || true
 
 load "$work/history" 130 30 26
 start "$work/history" "${CDS[@]}"

@@ -2,6 +2,7 @@ package bench.minimal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,7 @@ public class Minimal {
     }
 
     @Entity
+    @Table(name = "item")
     public static class Item {
         @Id
         Long id;
