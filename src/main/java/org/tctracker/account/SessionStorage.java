@@ -19,7 +19,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 /**
  * Sessions are rows in the database. Two requests of one session that each store a new attribute
  * at the same moment (a person opening several tabs just after signing in) would both insert it,
- * and one would fail; on PostgreSQL and H2 the insert becomes an upsert instead. The store is
+ * and one would fail; on PostgreSQL and H2 the insert becomes an upsert instead. Attributes read
+ * back are the {@link RememberedAttributes}. The store is
  * reached through {@link SparingSessionRepository}, which writes only what changed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +35,7 @@ class SessionStorage {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesAreUpserted(DataSource dataSource) {
         String product = productOf(dataSource);
         return repository -> {
+            repository.setConversionService(new RememberedAttributes(SessionStorage.class.getClassLoader()));
             if (product.contains("postgresql")) {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
             } else if (product.contains("h2")) {

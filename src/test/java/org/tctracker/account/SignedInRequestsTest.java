@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.tctracker.people.People;
 import org.tctracker.support.MutableClock;
 import org.tctracker.support.StatementCount;
@@ -52,6 +53,16 @@ class SignedInRequestsTest {
         browser = new WebClient(port);
         assertThat(browser.signIn("owner-ed", Team.PASSWORD).statusCode()).isEqualTo(302);
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStoreReadsAttributesThroughTheRememberedValues(@Autowired SparingSessionRepository sessions)
+            throws Exception {
+        Object store = ReflectionTestUtils.getField(sessions, "store");
+        RememberedAttributes attributes =
+                (RememberedAttributes) ReflectionTestUtils.getField(store, "conversionService");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(attributes.rememberedCount()).isPositive();
     }
 
     @Test
