@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -82,6 +83,14 @@ public class KeptFragments {
      * under {@code key} (which must name everything the variables hold that the moment does not).
      */
     public String render(Moment at, String key, String template, String fragment, Map<String, ?> variables) {
+        return keep(at, key, () -> templates.process(template, Set.of(fragment), context(variables)));
+    }
+
+    /**
+     * Any text that reads the same for every reader (a digest), made by {@code make} unless it is
+     * kept under {@code key} for this moment; the key names everything it depends on besides it.
+     */
+    public String keep(Moment at, String key, Supplier<String> make) {
         synchronized (kept) {
             if (at.version() > version || (at.version() == version && !at.day().equals(day))) {
                 kept.clear();
@@ -89,18 +98,18 @@ public class KeptFragments {
                 version = at.version();
                 day = at.day();
             }
-            String html = at.version() == version && at.day().equals(day) ? kept.get(key) : null;
-            if (html != null) {
+            String text = at.version() == version && at.day().equals(day) ? kept.get(key) : null;
+            if (text != null) {
                 hits.incrementAndGet();
-                return html;
+                return text;
             }
         }
         renders.incrementAndGet();
-        String html = templates.process(template, Set.of(fragment), context(variables));
+        String text = make.get();
         synchronized (kept) {
-            if (at.version() == version && at.day().equals(day) && html.length() <= MAX_CHARS / 8) {
-                String before = kept.put(key, html);
-                chars += html.length() - (before == null ? 0 : before.length());
+            if (at.version() == version && at.day().equals(day) && text.length() <= MAX_CHARS / 8) {
+                String before = kept.put(key, text);
+                chars += text.length() - (before == null ? 0 : before.length());
                 var eldest = kept.entrySet().iterator();
                 while (chars > MAX_CHARS && eldest.hasNext()) {
                     chars -= eldest.next().getValue().length();
@@ -108,7 +117,7 @@ public class KeptFragments {
                 }
             }
         }
-        return html;
+        return text;
     }
 
     private WebContext context(Map<String, ?> variables) {

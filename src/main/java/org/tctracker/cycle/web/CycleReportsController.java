@@ -35,6 +35,7 @@ import org.tctracker.goal.Goals;
 import org.tctracker.report.AtomFeed;
 import org.tctracker.report.CsvExport;
 import org.tctracker.report.WeeklyDigest;
+import org.tctracker.system.KeptFragments;
 import org.tctracker.system.Markdown;
 import org.tctracker.system.RecordNotFoundException;
 import org.tctracker.system.RecordsVersion;
@@ -57,6 +58,7 @@ class CycleReportsController {
     private final Clock clock;
 
     private final Goals goals;
+    private final KeptFragments kept;
 
     CycleReportsController(
             CycleCatalog cycles,
@@ -67,8 +69,10 @@ class CycleReportsController {
             RecordsVersion version,
             Markdown markdown,
             Clock clock,
-            Goals goals) {
+            Goals goals,
+            KeptFragments kept) {
         this.goals = goals;
+        this.kept = kept;
         this.cycles = cycles;
         this.boards = boards;
         this.digest = digest;
@@ -83,12 +87,12 @@ class CycleReportsController {
     @GetMapping("/cycles/{slug}/report.md")
     ResponseEntity<String> markdown(
             @PathVariable String slug, @RequestParam(name = "week", required = false) @Nullable IsoWeek week) {
+        KeptFragments.Moment at = kept.now();
         CycleTerm cycle = cycle(slug);
-        LocalDate today = LocalDate.now(clock);
         return ResponseEntity.ok()
                 .contentType(MARKDOWN)
                 .cacheControl(CacheControl.noCache())
-                .body(digestOf(cycle, WeeklyDigest.weekOf(cycle, week, today), today));
+                .body(digestOf(cycle, WeeklyDigest.weekOf(cycle, week, at.day()), at));
     }
 
     /** The same digest as a page, with a choice of week, for reading before it is sent. */
@@ -97,22 +101,32 @@ class CycleReportsController {
             @PathVariable String slug,
             @RequestParam(name = "week", required = false) @Nullable IsoWeek week,
             Model model) {
+        KeptFragments.Moment at = kept.now();
         CycleTerm cycle = cycle(slug);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = at.day();
         IsoWeek shown = WeeklyDigest.weekOf(cycle, week, today);
         List<ReleaseCalendar.Week> weeks = new ArrayList<>(cycle.weeksUntil(today));
         Collections.reverse(weeks);
         model.addAttribute("cycle", cycle);
         model.addAttribute("weeks", weeks);
         model.addAttribute("shown", shown.toString());
-        model.addAttribute("digestHtml", demoteHeadings(markdown.toHtml(digestOf(cycle, shown, today))));
+        model.addAttribute(
+                "digestHtml",
+                kept.keep(
+                        at,
+                        "digest-page:" + cycle.slug() + ":" + shown,
+                        () -> demoteHeadings(markdown.toHtml(digestOf(cycle, shown, at)))));
         model.addAttribute("feedCycle", cycle.slug());
         model.addAttribute("feedCycleName", cycle.name());
         return "cycle/report";
     }
 
-    private String digestOf(CycleTerm cycle, IsoWeek week, LocalDate today) {
-        return digest.render(boards.detailed(cycle, today), boards.checkInsOf(cycle), week);
+    /** The digest reads the same for everyone, so it is made once for each state of the records. */
+    private String digestOf(CycleTerm cycle, IsoWeek week, KeptFragments.Moment at) {
+        return kept.keep(
+                at,
+                "digest:" + cycle.slug() + ":" + week,
+                () -> digest.render(boards.detailed(cycle, at.day()), boards.checkInsOf(cycle), week));
     }
 
     @GetMapping("/cycles/{slug}/commitments.csv")

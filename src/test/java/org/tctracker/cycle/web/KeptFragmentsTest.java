@@ -156,6 +156,36 @@ class KeptFragmentsTest {
                 .hasSize(2);
     }
 
+    @Test
+    void theDigestIsMadeOnceForEachStateOfTheRecords() throws Exception {
+        long first = mitaka.get(0).getId();
+        String before = mvc.perform(get("/cycles/mitaka/report.md"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long renders = fragments.stats().renders();
+
+        String again = mvc.perform(get("/cycles/mitaka/report.md").with(user(team.user("chair"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(again).isEqualTo(before).contains("# ");
+        assertThat(fragments.stats().renders()).isEqualTo(renders);
+
+        checkIns.record(team.user("owner-ed"), new CheckInDraft(first, Status.BLOCKED, "Waiting on infra", null));
+
+        String after = mvc.perform(get("/cycles/mitaka/report.md"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(after).isNotEqualTo(before).contains("Waiting on infra");
+        assertThat(mvc.perform(get("/cycles/mitaka/report"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Waiting on infra");
+    }
+
     private Document pageAs(String address, String username) throws Exception {
         return Html.parse(
                 mvc.perform(get(address).with(user(team.user(username)))).andReturn());
