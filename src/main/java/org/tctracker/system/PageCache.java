@@ -49,13 +49,13 @@ public class PageCache extends OncePerRequestFilter {
     /** The pages anyone may read; forms, sign-in and error pages are never kept. */
     private static final Pattern CACHEABLE = Pattern.compile(
             "/|/cycles|/cycles/[^/]+|/cycles/[^/]+/report|/commitments/\\d{1,18}|/commitments/\\d{1,18}/history"
-                    + "|/people|/people/\\d{1,18}");
+                    + "|/people|/people/\\d{1,18}|/goals|/goals/\\d{1,18}|/teams|/teams/[^/]+");
 
     /**
      * The only parameters pages read, and so the only ones in a kept page's key: anything else
      * added to the address (a cache-buster such as {@code ?x=123}) gets the same kept page.
      */
-    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group", "before");
+    private static final Set<String> PARAMETERS = Set.of("status", "owner", "week", "sort", "group", "before", "state");
 
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_BYTES = budgetFor(Runtime.getRuntime().maxMemory());

@@ -170,6 +170,13 @@ class GoalsTest {
                         + change("openstack/openstack-manuals", 1006, "ABANDONED", "") + "]"));
     }
 
+    static String[] keysIn(Map<String, String> states, String state) {
+        return states.entrySet().stream()
+                .filter(e -> e.getValue().equals(state))
+                .map(Map.Entry::getKey)
+                .toArray(String[]::new);
+    }
+
     Map<String, String> states(Document page) {
         Map<String, String> states = new java.util.LinkedHashMap<>();
         page.select("table.goal-teams tbody tr")
@@ -256,6 +263,27 @@ class GoalsTest {
         assertThat(outsider.select("tr[data-team=oslo] > *:not(:last-child)").outerHtml())
                 .isEqualTo(
                         member.select("tr[data-team=oslo] > *:not(:last-child)").outerHtml());
+    }
+
+    @Test
+    void anonymousReadersGetTheKeptGoalPageUntilARowChanges(@Autowired org.tctracker.system.PageCache pages)
+            throws Exception {
+        Document first = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
+        long hits = pages.stats().hits();
+        Document second = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
+        assertThat(pages.stats().hits()).isEqualTo(hits + 1);
+        assertThat(second.select("table").outerHtml())
+                .isEqualTo(first.select("table").outerHtml());
+
+        gerritAnswersTwoPages();
+        topics.refresh();
+
+        Document after = Html.parse(mvc.perform(get("/goals/" + goal)).andReturn());
+        assertThat(states(after)).isNotEqualTo(states(first)).containsEntry("oslo", "DONE");
+        mvc.perform(get("/goals/" + goal + "?state=DONE"));
+        Document done =
+                Html.parse(mvc.perform(get("/goals/" + goal + "?state=DONE")).andReturn());
+        assertThat(states(done)).isNotEmpty().containsOnlyKeys(keysIn(states(after), "DONE"));
     }
 
     @Test
