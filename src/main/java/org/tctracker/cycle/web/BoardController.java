@@ -147,6 +147,15 @@ class BoardController {
                             Map.of("row", line, "dashboard", dashboard, "acrossTeams", acrossTeams)));
         }
         model.addAttribute("rowsHtml", rows);
+        // So do the page's head, its counts and filters (for the same address) and its foot.
+        Map<String, Object> parts = Map.of("dashboard", dashboard, "here", here, "statuses", Status.values());
+        String address = cycle.slug() + " " + here + " " + filter + " " + dashboard.view();
+        model.addAttribute(
+                "headHtml", fragments.render(moment, "cycle head " + cycle.slug(), "cycle/board-parts", "head", parts));
+        model.addAttribute(
+                "toolsHtml", fragments.render(moment, "cycle tools " + address, "cycle/board-parts", "tools", parts));
+        model.addAttribute(
+                "footHtml", fragments.render(moment, "cycle foot " + cycle.slug(), "cycle/board-parts", "foot", parts));
         model.addAttribute("menu", menu);
         model.addAttribute("here", here);
         model.addAttribute("statuses", Status.values());

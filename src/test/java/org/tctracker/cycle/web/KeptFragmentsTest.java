@@ -81,6 +81,32 @@ class KeptFragmentsTest {
         assertThat(second.select("table.commitments tbody tr")).hasSize(9);
         assertThat(second.select("table.commitments tbody").outerHtml())
                 .isEqualTo(first.select("table.commitments tbody").outerHtml());
+        assertThat(second.select("ul.status-counts, form.filters, ul.follow, ul.milestones, hgroup")
+                        .outerHtml())
+                .isEqualTo(first.select("ul.status-counts, form.filters, ul.follow, ul.milestones, hgroup")
+                        .outerHtml())
+                .contains("Any owner", "Weekly digest", "Mitaka-1", "Mitaka cycle");
+    }
+
+    @Test
+    void theCountsAndFiltersAreKeptForEachAddress() throws Exception {
+        long first = mitaka.get(0).getId();
+        checkIns.record(team.user("owner-ed"), new CheckInDraft(first, Status.BLOCKED, "Waiting on infra", null));
+        Document all = dashboardAs("chair");
+        Document blocked =
+                Html.parse(mvc.perform(get("/").param("status", "blocked").with(user(team.user("chair"))))
+                        .andReturn());
+        Document onCyclePage = Html.parse(mvc.perform(get("/cycles/mitaka").with(user(team.user("chair"))))
+                .andReturn());
+
+        assertThat(all.select("a:containsOwn(Clear filters)")).isEmpty();
+        assertThat(blocked.select("a:containsOwn(Clear filters)").attr("href")).isEqualTo("/");
+        assertThat(blocked.select("#filter-status option[selected]").text()).isEqualTo("Blocked");
+        assertThat(blocked.select("table.commitments tbody tr")).hasSize(1);
+        assertThat(onCyclePage.select("form.filters").attr("action")).isEqualTo("/cycles/mitaka");
+        assertThat(all.select("form.filters").attr("action")).isEqualTo("/");
+        assertThat(all.select("ul.status-counts a:contains(Blocked) strong").text())
+                .isEqualTo("1");
     }
 
     @Test
