@@ -83,7 +83,13 @@ public class KeptFragments {
      * under {@code key} (which must name everything the variables hold that the moment does not).
      */
     public String render(Moment at, String key, String template, String fragment, Map<String, ?> variables) {
-        return keep(at, key, () -> templates.process(template, Set.of(fragment), context(variables)));
+        return render(at, key, template, fragment, () -> variables);
+    }
+
+    /** The same, with variables gathered only when the fragment is not kept (they cost queries). */
+    public String render(
+            Moment at, String key, String template, String fragment, Supplier<? extends Map<String, ?>> variables) {
+        return keep(at, key, () -> templates.process(template, Set.of(fragment), context(variables.get())));
     }
 
     /**

@@ -5,10 +5,12 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ import org.tctracker.commitment.CommitmentService;
 import org.tctracker.commitment.Commitments;
 import org.tctracker.commitment.LinkKind;
 import org.tctracker.commitment.LinkState;
+import org.tctracker.commitment.SpecLink;
 import org.tctracker.commitment.Staleness;
 import org.tctracker.commitment.Status;
 import org.tctracker.commitment.StatusHistory;
@@ -107,56 +110,163 @@ class CommitmentController {
         KeptFragments.Moment moment = fragments.now();
         Commitment commitment =
                 commitments.findDetailed(id).orElseThrow(() -> RecordNotFoundException.of("commitment", id));
+        boolean mayChange = permissions.mayChange(user, commitment);
+        // All but the buttons and forms reads the same for everyone: kept rendered until a change,
+        // and what only those parts show is read from the database only when one is rendered.
+        Shown shown = new Shown(commitment, moment.day());
+        String key = "commitment " + id + " ";
         model.addAttribute("commitment", commitment);
-        model.addAttribute("summaryHtml", markdown.toHtml(commitment.getSummary()));
-        var links = commitments.findLinksOf(id);
-        model.addAttribute("links", links);
-        java.util.Map<Long, SourceNote> notes = new java.util.HashMap<>();
-        for (var link : links) {
-            SourceNote note = SourceNote.of(link, clock);
-            if (note != null) {
-                notes.put(link.getId(), note);
-            }
-        }
-        model.addAttribute("sourceNotes", notes);
-        List<CheckIn> history = checkIns.findByCommitment(id);
-        LocalDate today = LocalDate.now(clock);
-        // The timeline and the check-ins read the same for everyone: kept rendered until a change.
-        Timeline timeline = Timeline.of(
-                commitment, statusHistory.ofCommitment(id), statusHistory.weekOf(commitment.getCreatedAt()), today);
+        model.addAttribute(
+                "introHtml",
+                fragments.render(
+                        moment,
+                        key + "intro",
+                        PARTS,
+                        "intro",
+                        () -> variables(
+                                "commitment", commitment, "stale", shown.stale(), "staleAfterDays", staleness.days())));
+        model.addAttribute(
+                "notesHtml",
+                fragments.render(
+                        moment,
+                        key + "notes",
+                        PARTS,
+                        "notes",
+                        () -> variables(
+                                "commitment",
+                                commitment,
+                                "acrossTeams",
+                                shown.acrossTeams(),
+                                "carriedFrom",
+                                shown.carriedFrom())));
+        model.addAttribute(
+                "peopleHtml",
+                fragments.render(moment, key + "people", PARTS, "people", Map.of("commitment", commitment)));
+        model.addAttribute(
+                "targetHtml",
+                fragments.render(moment, key + "target", PARTS, "target", Map.of("commitment", commitment)));
+        model.addAttribute(
+                "linksHtml",
+                fragments.render(
+                        moment,
+                        key + "links " + (mayChange ? "changeable" : "read-only"),
+                        PARTS,
+                        "links",
+                        () -> variables(
+                                "commitment",
+                                commitment,
+                                "summaryHtml",
+                                markdown.toHtml(commitment.getSummary()),
+                                "links",
+                                shown.links(),
+                                "sourceNotes",
+                                shown.sourceNotes(),
+                                "mayChange",
+                                mayChange)));
         model.addAttribute(
                 "recordHtml",
                 fragments.render(
                         moment,
-                        "commitment record " + id,
+                        key + "record",
                         "commitment/record",
                         "record",
-                        java.util.Map.of("timeline", timeline, "checkIns", history, "markdown", markdown)));
-        model.addAttribute(
-                "stale",
-                staleness.isStale(
-                        commitment.getStatus(),
-                        history.isEmpty() ? null : history.get(0).getCheckedOn(),
-                        commitment.getCreatedAt(),
-                        commitment.getCycle(),
-                        today));
-        model.addAttribute("staleAfterDays", staleness.days());
-        model.addAttribute("carriedFrom", commitments.findCarriedFrom(id).orElse(null));
-        model.addAttribute("markdown", markdown);
-        model.addAttribute("today", today);
-        model.addAttribute("mayChange", permissions.mayChange(user, commitment));
-        model.addAttribute(
-                "acrossTeams",
-                acrossTeams.stream()
-                        .findFirst()
-                        .flatMap(teams -> teams.progressOf(id))
-                        .orElse(null));
+                        () -> variables(
+                                "timeline", shown.timeline(), "checkIns", shown.history(), "markdown", markdown)));
+        model.addAttribute("mayChange", mayChange);
+        model.addAttribute("offerGoal", mayChange && shown.acrossTeams() == null);
         model.addAttribute("mayDelete", permissions.mayDelete(user, commitment));
         model.addAttribute("mayReorder", permissions.mayReorder(user));
-        model.addAttribute("kinds", LinkKind.values());
-        model.addAttribute("states", LinkState.values());
-        model.addAttribute("linkForm", new LinkForm());
+        if (mayChange) {
+            model.addAttribute("kinds", LinkKind.values());
+            model.addAttribute("states", LinkState.values());
+            model.addAttribute("linkForm", new LinkForm());
+        }
         return "commitment/show";
+    }
+
+    private static final String PARTS = "commitment/parts";
+
+    /** Template variables, some of which may be null (which {@link Map#of} refuses). */
+    private static Map<String, @Nullable Object> variables(Object... namesAndValues) {
+        Map<String, @Nullable Object> variables = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variables;
+    }
+
+    /** What a commitment's page shows besides the commitment, each read at most once and only if asked for. */
+    private final class Shown {
+        private final Commitment commitment;
+        private final LocalDate today;
+        private @Nullable List<CheckIn> history;
+        private @Nullable List<SpecLink> links;
+        private @Nullable Optional<Commitment> carriedFrom;
+        private @Nullable Optional<String> acrossTeams;
+
+        Shown(Commitment commitment, LocalDate today) {
+            this.commitment = commitment;
+            this.today = today;
+        }
+
+        List<CheckIn> history() {
+            if (history == null) {
+                history = checkIns.findByCommitment(commitment.getId());
+            }
+            return history;
+        }
+
+        List<SpecLink> links() {
+            if (links == null) {
+                links = commitments.findLinksOf(commitment.getId());
+            }
+            return links;
+        }
+
+        Map<Long, SourceNote> sourceNotes() {
+            Map<Long, SourceNote> notes = new HashMap<>();
+            for (SpecLink link : links()) {
+                SourceNote note = SourceNote.of(link, clock);
+                if (note != null) {
+                    notes.put(link.getId(), note);
+                }
+            }
+            return notes;
+        }
+
+        boolean stale() {
+            List<CheckIn> all = history();
+            return staleness.isStale(
+                    commitment.getStatus(),
+                    all.isEmpty() ? null : all.get(0).getCheckedOn(),
+                    commitment.getCreatedAt(),
+                    commitment.getCycle(),
+                    today);
+        }
+
+        Timeline timeline() {
+            long id = commitment.getId();
+            return Timeline.of(
+                    commitment, statusHistory.ofCommitment(id), statusHistory.weekOf(commitment.getCreatedAt()), today);
+        }
+
+        @Nullable
+        Commitment carriedFrom() {
+            if (carriedFrom == null) {
+                carriedFrom = commitments.findCarriedFrom(commitment.getId());
+            }
+            return carriedFrom.orElse(null);
+        }
+
+        @Nullable
+        String acrossTeams() {
+            if (acrossTeams == null) {
+                acrossTeams = CommitmentController.this.acrossTeams.stream()
+                        .findFirst()
+                        .flatMap(teams -> teams.progressOf(commitment.getId()));
+            }
+            return acrossTeams.orElse(null);
+        }
     }
 
     @GetMapping("/commitments/new")

@@ -166,7 +166,17 @@ class KeptFragmentsTest {
         long renders = fragments.stats().renders();
         Document helper = pageAs("/commitments/" + first, "other-ed");
 
-        assertThat(fragments.stats().renders()).isEqualTo(renders);
+        // Only the links table is rendered again: it has no Edit links for someone who may not change them.
+        assertThat(fragments.stats().renders()).isEqualTo(renders + 1);
+        long afterHelper = fragments.stats().renders();
+        Document anonymous =
+                Html.parse(mvc.perform(get("/commitments/" + first)).andReturn());
+        assertThat(fragments.stats().renders()).isEqualTo(afterHelper);
+        assertThat(anonymous
+                        .select("hgroup, dl.facts dd:not(.position), ol.check-ins, div.summary")
+                        .outerHtml())
+                .isEqualTo(owner.select("hgroup, dl.facts dd:not(.position), ol.check-ins, div.summary")
+                        .outerHtml());
         assertThat(helper.select("ol.check-ins").outerHtml())
                 .isEqualTo(owner.select("ol.check-ins").outerHtml())
                 .contains("<strong>now</strong>");

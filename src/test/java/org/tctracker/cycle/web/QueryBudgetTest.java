@@ -97,6 +97,31 @@ class QueryBudgetTest {
     }
 
     @Test
+    void aCommitmentPageReadAgainReadsOnlyTheCommitmentAndTheRecordsVersion() throws Exception {
+        String address = "/commitments/" + generated.commitments().get(9).getId();
+        var signedIn = get(address)
+                .cookie(new jakarta.servlet.http.Cookie("SESSION", "not-kept"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        "reader"));
+        Document first =
+                Html.parse(mvc.perform(signedIn).andExpect(status().isOk()).andReturn());
+        statements.reset();
+        Document again =
+                Html.parse(mvc.perform(signedIn).andExpect(status().isOk()).andReturn());
+
+        // (This request has no stored session, so it starts one: those statements are the session's.)
+        assertThat(statements.texts().stream().filter(sql -> !sql.contains("SPRING_SESSION")))
+                .as("SQL statements run to render it again")
+                .hasSize(2)
+                .anyMatch(sql -> sql.contains("FROM REVISION"))
+                .anyMatch(sql -> sql.contains("FROM COMMITMENT"));
+        assertThat(again.select("table.links tbody tr")).hasSize(LINKS_EACH);
+        assertThat(again.select(".check-ins > li")).hasSize(CHECK_INS_EACH);
+        assertThat(again.select("main").outerHtml())
+                .isEqualTo(first.select("main").outerHtml());
+    }
+
+    @Test
     void cyclesList() throws Exception {
         Document page = pageWithin(3, "/cycles");
         assertThat(page.select("tbody tr")).hasSize(2);
